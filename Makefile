@@ -1,0 +1,34 @@
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format
+
+# The virtualenv is rebuilt whenever requirements.txt changes.
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	@echo
+	@echo "Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "API:   http://$(HOST):$(PORT)/api/v2/"
+	@echo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(BIN)/.installed
+	$(BIN)/pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .

@@ -1,0 +1,119 @@
+"""The pages endpoint of the API: Wagtail's, with review filters and bounded queries."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import DataError
+from django.db.models import F
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
+from wagtail.api.v2 import filters, views
+from wagtail.api.v2.utils import BadRequestError
+
+from .models import FilmReviewPage
+
+
+class ReviewFilter(BaseFilterBackend):
+    """Filters reviews by composer, tag and minimum rating.
+
+    Needs ``type=content.FilmReviewPage``, as Wagtail's own field filters do; ``film``
+    (a film id) is one of those field filters.
+    Eg: ?type=content.FilmReviewPage&composer=Arcade Fire&tag=melancholy,electronic&rating_min=4
+    """
+
+    query_parameters = frozenset(["composer", "tag", "rating_min"])
+
+    def filter_queryset(self, request, queryset, view):
+        requested = sorted(self.query_parameters.intersection(request.GET))
+        if not requested:
+            return queryset
+        if not issubclass(queryset.model, FilmReviewPage):
+            raise BadRequestError(
+                f"{', '.join(requested)} can only be used with type=content.FilmReviewPage"
+            )
+
+        reviews = FilmReviewPage.objects.all()
+        if "composer" in request.GET:
+            reviews = reviews.filter(film__composers__name__iexact=request.GET["composer"])
+        if "tag" in request.GET:
+            for tag in filter(None, (tag.strip() for tag in request.GET["tag"].split(","))):
+                reviews = reviews.filter(tagged_items__tag__name__iexact=tag)
+        if "rating_min" in request.GET:
+            reviews = reviews.filter(rating__gte=self.parse_rating(request.GET["rating_min"]))
+
+        # A subquery on the page id keeps the result searchable: id is a search filter field.
+        return queryset.filter(id__in=reviews.values("id"))
+
+    @staticmethod
+    def parse_rating(value):
+        try:
+            rating = Decimal(value)
+        except InvalidOperation:
+            rating = None
+        if rating is None or not Decimal(0) <= rating <= Decimal(5):
+            raise BadRequestError("rating_min must be a number from 0 to 5")
+        return rating
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """Wagtail's ordering, with unrated reviews last whichever way ratings are sorted."""
+
+    def filter_queryset(self, request, queryset, view):
+        queryset = super().filter_queryset(request, queryset, view)
+        ordering = queryset.query.order_by
+        if "search" in request.GET or not any(field.lstrip("-") == "rating" for field in ordering):
+            return queryset
+        return queryset.order_by(
+            *(
+                F(field.lstrip("-")).desc(nulls_last=True)
+                if field.startswith("-")
+                else F(field).asc(nulls_last=True)
+                for field in ordering
+            )
+        )
+
+
+class PagesAPIViewSet(views.PagesAPIViewSet):
+    """The pages endpoint, with review filters and listings of a constant query count."""
+
+    filter_backends = [
+        filters.FieldsFilter,
+        ReviewFilter,
+        filters.ChildOfFilter,
+        filters.AncestorOfFilter,
+        filters.DescendantOfFilter,
+        OrderingFilter,
+        filters.TranslationOfFilter,
+        filters.LocaleFilter,
+        filters.SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(
+        ReviewFilter.query_parameters
+    )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if issubclass(queryset.model, FilmReviewPage):
+            queryset = queryset.select_related(
+                "film__poster", "reviewer__photo", "hero_image"
+            ).prefetch_related(
+                "film__directors",
+                "film__composers",
+                "film__cast",
+                "film__poster__renditions",
+                "reviewer__photo__renditions",
+                "hero_image__renditions",
+                "tagged_items__tag",
+            )
+        return queryset
+
+    def handle_exception(self, exc):
+        # A filter value the database cannot take (not a number, out of range) is the
+        # client's mistake, not a server error.
+        if isinstance(exc, ValidationError):
+            return Response(
+                {"message": f"invalid filter value: {' '.join(exc.messages)}"}, status=400
+            )
+        if isinstance(exc, DataError | OverflowError):
+            return Response({"message": "invalid filter value: out of range"}, status=400)
+        return super().handle_exception(exc)

@@ -1,0 +1,215 @@
+"""The blocks of a review's body: an intro, one commentary per track, a conclusion.
+
+The child names (``intro``, ``track_commentary``, ``conclusion``) and the value shapes
+documented on each block are the public API contract: change them only with a
+migration and a note in the README.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.rich_text import RichText
+
+# What an editor may use in review prose: no headings, the page supplies those.
+REVIEW_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "image"]
+
+DURATION_PATTERN = re.compile(r"^(?P<minutes>\d{1,3}):(?P<seconds>[0-5]\d)$")
+
+
+def duration_in_seconds(duration):
+    """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245."""
+    match = DURATION_PATTERN.match(duration)
+    return int(match["minutes"]) * 60 + int(match["seconds"])
+
+
+class IntroBlock(blocks.RichTextBlock):
+    """The opening of the review: what the score is and why it matters.
+
+    Example:
+    {"type": "intro", "id": "…", "value": "<p>Few scores are woven into a film…</p>"}
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(features=REVIEW_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Intro"
+        description = "Opens the review. Every review starts with exactly one intro."
+        preview_value = RichText(
+            "<p>Few scores are woven into their film as closely as this one: "
+            "the music carries the story as much as the pictures do.</p>"
+        )
+
+
+class TrackCommentaryBlock(blocks.StructBlock):
+    """Commentary on one track of the soundtrack.
+
+    Example:
+    {
+        "type": "track_commentary",
+        "id": "…",
+        "value": {
+            "track_title": "Photograph",
+            "track_number": 3,
+            "artists": [],
+            "duration": "2:42",
+            "duration_seconds": 162,
+            "scene": "Theodore looks back on his marriage",
+            "commentary": "<p>Long chords, then a pause…</p>",
+            "quote": null,
+            "listening_link": null
+        }
+    }
+    """
+
+    track_title = blocks.CharBlock(max_length=200, help_text="As printed on the album.")
+    track_number = blocks.IntegerBlock(
+        required=False, min_value=1, max_value=999, help_text="Its place on the album."
+    )
+    artists = blocks.ListBlock(
+        blocks.CharBlock(label="Artist", max_length=200),
+        default=[],
+        label="Artist(s)",
+        help_text="Only where they differ from the film's composers.",
+    )
+    duration = blocks.CharBlock(
+        required=False,
+        max_length=6,
+        validators=[
+            RegexValidator(
+                DURATION_PATTERN, "Enter the duration as minutes:seconds, for example 4:05."
+            )
+        ],
+        help_text="Minutes and seconds, for example 4:05.",
+    )
+    scene = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label="Where it plays in the film",
+        help_text="The scene or moment, in a few words.",
+    )
+    commentary = blocks.RichTextBlock(features=REVIEW_TEXT_FEATURES)
+    quote = blocks.CharBlock(
+        required=False,
+        max_length=280,
+        label="Standout quote",
+        help_text="A line from the commentary to pull out.",
+    )
+    listening_link = blocks.URLBlock(
+        required=False, help_text="Where readers can listen to the track."
+    )
+
+    optional_text_fields = ["duration", "scene", "quote", "listening_link"]
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context=context)
+        # Unset and blank optional fields both come out as null.
+        for name in self.optional_text_fields:
+            representation[name] = representation[name] or None
+        duration = value["duration"]
+        representation["duration_seconds"] = duration_in_seconds(duration) if duration else None
+        return representation
+
+    class Meta:
+        icon = "music"
+        label = "Track commentary"
+        label_format = "{track_title}"
+        collapsed = True
+        description = "Commentary on one track. Add one for each track the review discusses."
+        preview_value = {
+            "track_title": "Sleepwalker",
+            "track_number": 1,
+            "duration": "3:34",
+            "scene": "The opening titles",
+            "commentary": RichText(
+                "<p>A hesitant figure on the piano sets a curious mood for all that follows.</p>"
+            ),
+        }
+
+
+class ConclusionBlock(blocks.StructBlock):
+    """The review's closing thoughts and, optionally, a one-line verdict.
+
+    Example:
+    {
+        "type": "conclusion",
+        "id": "…",
+        "value": {"text": "<p>Music that serves its story…</p>", "verdict": "Bittersweet."}
+    }
+    """
+
+    text = blocks.RichTextBlock(features=REVIEW_TEXT_FEATURES)
+    verdict = blocks.CharBlock(
+        required=False,
+        max_length=140,
+        label="One-line verdict",
+        help_text="The review in a sentence, shown beside the rating.",
+    )
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context=context)
+        representation["verdict"] = representation["verdict"] or None
+        return representation
+
+    class Meta:
+        icon = "openquote"
+        label = "Conclusion"
+        description = "Closes the review. At most one, and it comes last."
+        preview_value = {
+            "text": RichText("<p>These tracks serve the story and stand on their own.</p>"),
+            "verdict": "Bittersweet, and now and then hopeful.",
+        }
+
+
+class ReviewBodyBlock(blocks.StreamBlock):
+    """A review's body: one intro first, track commentaries, at most one conclusion last."""
+
+    intro = IntroBlock()
+    track_commentary = TrackCommentaryBlock()
+    conclusion = ConclusionBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        non_block_errors = ErrorList()
+        block_errors = {}
+        block_types = [child.block_type for child in value]
+
+        if block_types.count("intro") != 1 or block_types[0] != "intro":
+            non_block_errors.append(
+                ValidationError("Start the review with exactly one intro block.")
+            )
+        if "track_commentary" not in block_types:
+            non_block_errors.append(ValidationError("Add at least one track commentary."))
+        if block_types.count("conclusion") > 1:
+            non_block_errors.append(ValidationError("A review has at most one conclusion."))
+        elif "conclusion" in block_types and block_types[-1] != "conclusion":
+            non_block_errors.append(
+                ValidationError("Move the conclusion to the end of the review.")
+            )
+
+        seen_titles = set()
+        for index, child in enumerate(value):
+            if child.block_type != "track_commentary":
+                continue
+            title = child.value["track_title"].strip().casefold()
+            if title in seen_titles:
+                block_errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "track_title": ValidationError(
+                            "This track already has a commentary in this review."
+                        )
+                    }
+                )
+            seen_titles.add(title)
+
+        if non_block_errors or block_errors:
+            raise StreamBlockValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
+            )
+        return value

@@ -1,0 +1,177 @@
+from decimal import Decimal
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from content import demo_content
+from content.models import FilmReviewPage, ReviewIndexPage
+from content.snippets import Film, FilmCastMember, FilmComposer, FilmDirector, Reviewer
+
+# Wagtail's own group of editors who may publish; the demo editor joins it.
+EDITOR_GROUP = "Moderators"
+SNIPPET_PERMISSIONS = ["add_film", "change_film", "add_reviewer", "change_reviewer"]
+
+
+def artwork(title, colours, size):
+    """A generated image (a gradient with a few discs), so the demo needs no downloads."""
+    width, height = size
+    image = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    top, bottom = (PILImage.new("RGB", (1, 1), colour).getpixel((0, 0)) for colour in colours)
+    for y in range(height):
+        mix = y / max(height - 1, 1)
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+    for step in range(1, 4):
+        radius = width // (step + 2)
+        centre = (width * step // 4, height // 2)
+        draw.ellipse(
+            [centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius],
+            outline=bottom,
+            width=3,
+        )
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return ImageFile(buffer, name=f"{slugify(title)}.png")
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads the demo reviews, their films and reviewers, and a demo editor. "
+        "Running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise CommandError("No default site: run 'python manage.py migrate' first.")
+
+        with transaction.atomic():
+            index = self.reviews_index(site.root_page)
+            reviewers = {data["name"]: self.reviewer(data) for data in demo_content.REVIEWERS}
+            films = {
+                (data["title"], data["release_year"]): self.film(data)
+                for data in demo_content.FILMS
+            }
+            for data in demo_content.REVIEWS:
+                self.review(index, data, films[data["film"]], reviewers[data["reviewer"]])
+            self.editor()
+
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def report(self, created, label):
+        self.stdout.write(f"  {'created' if created else 'exists '}  {label}")
+
+    def image(self, title, colours, size):
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            image = image_model.objects.create(title=title, file=artwork(title, colours, size))
+        return image
+
+    def reviews_index(self, home):
+        index = ReviewIndexPage.objects.child_of(home).filter(slug="reviews").first()
+        created = index is None
+        if created:
+            index = home.add_child(
+                instance=ReviewIndexPage(
+                    title="Reviews",
+                    slug="reviews",
+                    introduction="Reviews of film scores, track by track.",
+                )
+            )
+            index.save_revision().publish()
+        self.report(created, f"review index {index.url}")
+        return index
+
+    def reviewer(self, data):
+        reviewer = Reviewer.objects.filter(name=data["name"]).first()
+        created = reviewer is None
+        if created:
+            reviewer = Reviewer.objects.create(
+                name=data["name"],
+                bio=data["bio"],
+                photo=self.image(f"Reviewer: {data['name']}", data["colours"], (480, 480)),
+            )
+        self.report(created, f"reviewer {reviewer}")
+        return reviewer
+
+    def film(self, data):
+        film = Film.objects.filter(title=data["title"], release_year=data["release_year"]).first()
+        created = film is None
+        if created:
+            film = Film(
+                title=data["title"],
+                release_year=data["release_year"],
+                imdb_id=data["imdb_id"],
+                poster=self.image(f"Poster: {data['title']}", data["colours"], (600, 900)),
+                directors=[FilmDirector(name=name) for name in data["directors"]],
+                composers=[FilmComposer(name=name) for name in data["composers"]],
+                cast=[
+                    FilmCastMember(name=name, character=character)
+                    for name, character in data["cast"]
+                ],
+            )
+            film.save()
+        self.report(created, f"film {film}")
+        return film
+
+    def review(self, index, data, film, reviewer):
+        review = FilmReviewPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        created = review is None
+        if created:
+            album = data["album"]
+            review = FilmReviewPage(
+                title=data["title"],
+                slug=data["slug"],
+                film=film,
+                reviewer=reviewer,
+                teaser=data["teaser"],
+                rating=Decimal(data["rating"]),
+                hero_image=self.image(f"Hero: {data['title']}", data["colours"], (1600, 900)),
+                album_title=album["title"],
+                album_label=album.get("label", ""),
+                album_release_year=album.get("release_year"),
+                body=data["body"],
+            )
+            review.tags.add(*data["tags"])
+            index.add_child(instance=review)
+            review.save_revision().publish()
+        self.report(created, f"review {review.url}")
+
+    def editor(self):
+        user_model = get_user_model()
+        username = settings.DEMO_EDITOR_USERNAME
+        editor = user_model.objects.filter(username=username).first()
+        created = editor is None
+        if created:
+            editor = user_model.objects.create_user(
+                username=username,
+                password=settings.DEMO_EDITOR_PASSWORD,
+                first_name="Demo",
+                last_name="Editor",
+            )
+            group = Group.objects.get(name=EDITOR_GROUP)
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="content", codename__in=SNIPPET_PERMISSIONS
+                )
+            )
+            editor.groups.add(group)
+        self.report(created, f"editor account '{username}'")
+        self.stdout.write(
+            f"\nLog in at {settings.CMS_BASE_URL}/admin/ as "
+            f"'{username}' with password '{settings.DEMO_EDITOR_PASSWORD}'."
+        )

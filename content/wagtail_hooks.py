@@ -1,0 +1,66 @@
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import FilmReviewPage
+from .rich_text import AbsoluteDocumentLinkHandler, FrontendPageLinkHandler
+from .snippets import Film, Reviewer
+
+
+@hooks.register("register_icons")
+def register_icons(icons):
+    return [*icons, "content/icons/music.svg"]
+
+
+# After Wagtail's own handlers (order 0), so that these replace them.
+@hooks.register("register_rich_text_features", order=1)
+def register_headless_link_handlers(features):
+    features.register_link_type(FrontendPageLinkHandler)
+    features.register_link_type(AbsoluteDocumentLinkHandler)
+
+
+class FilmReviewPageListingViewSet(PageListingViewSet):
+    """Every review in one listing, with its film and rating."""
+
+    model = FilmReviewPage
+    icon = "music"
+    menu_label = "Reviews"
+    menu_order = 100
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("film", label="Film"),
+        Column("rating", label="Rating"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_review_listing():
+    return FilmReviewPageListingViewSet("film_reviews")
+
+
+class FilmViewSet(SnippetViewSet):
+    model = Film
+    icon = "media"
+    menu_label = "Films"
+    list_display = ["title", "release_year", "composer_names"]
+    list_filter = ["release_year"]
+
+
+class ReviewerViewSet(SnippetViewSet):
+    model = Reviewer
+    icon = "user"
+    menu_label = "Reviewers"
+    list_display = ["name"]
+
+
+class ReviewSnippetsGroup(SnippetViewSetGroup):
+    items = (FilmViewSet, ReviewerViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = "Films & reviewers"
+    menu_order = 110
+
+
+register_snippet(ReviewSnippetsGroup)

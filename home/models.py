@@ -1,0 +1,10 @@
+from wagtail.models import Page
+
+from cms.headless import HeadlessPageMixin
+
+
+class HomePage(HeadlessPageMixin, Page):
+    """The root of the site: the frontend's front door, holding the review sections."""
+
+    subpage_types = ["content.ReviewIndexPage"]
+    max_count = 1
