@@ -50,7 +50,7 @@ class ReviewFilter(BaseFilterBackend):
             rating = Decimal(value)
         except InvalidOperation:
             rating = None
-        if rating is None or not Decimal(0) <= rating <= Decimal(5):
+        if rating is None or not rating.is_finite() or not Decimal(0) <= rating <= Decimal(5):
             raise BadRequestError("rating_min must be a number from 0 to 5")
         return rating
 
@@ -95,7 +95,7 @@ class PagesAPIViewSet(views.PagesAPIViewSet):
         queryset = super().get_queryset()
         if issubclass(queryset.model, FilmReviewPage):
             queryset = queryset.select_related(
-                "film__poster", "reviewer__photo", "hero_image"
+                "locale", "film__poster", "reviewer__photo", "hero_image"
             ).prefetch_related(
                 "film__directors",
                 "film__composers",

@@ -119,6 +119,7 @@ class TrackCommentaryBlock(blocks.StructBlock):
     class Meta:
         icon = "music"
         label = "Track commentary"
+        template = "content/blocks/track_commentary.html"
         label_format = "{track_title}"
         collapsed = True
         description = "Commentary on one track. Add one for each track the review discusses."
@@ -160,6 +161,7 @@ class ConclusionBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = "Conclusion"
+        template = "content/blocks/conclusion.html"
         description = "Closes the review. At most one, and it comes last."
         preview_value = {
             "text": RichText("<p>These tracks serve the story and stand on their own.</p>"),

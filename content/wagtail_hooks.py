@@ -32,7 +32,7 @@ class FilmReviewPageListingViewSet(PageListingViewSet):
     columns = [
         *PageListingViewSet.columns,
         Column("film", label="Film"),
-        Column("rating", label="Rating"),
+        Column("rating", label="Rating", accessor="get_rating_display"),
     ]
 
 

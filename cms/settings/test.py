@@ -4,5 +4,3 @@ from .dev import *  # noqa: F403
 
 # Hashing passwords slowly only slows the tests down.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-MEDIA_ROOT = BASE_DIR / "media-test"  # noqa: F405

@@ -1,0 +1,47 @@
+"""Listings cost a constant number of queries, whatever their length."""
+
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    FilmFactory,
+    ImageFactory,
+    ReviewerFactory,
+    conclusion,
+    intro,
+    make_review,
+    track,
+)
+
+
+def add_full_reviews(review_index, count):
+    for number in range(count):
+        film = FilmFactory()
+        film.cast.create(name=f"Actor {number}", character="Lead")
+        make_review(
+            review_index,
+            film=film,
+            reviewer=ReviewerFactory(),
+            rating=Decimal("4.0"),
+            tags=["ambient", f"tag-{number}"],
+            hero_image=ImageFactory(),
+            body=[intro(), track("One"), track("Two", artists=["Guest"]), conclusion()],
+        )
+
+
+def count_listing_queries(client, limit):
+    params = {"type": "content.FilmReviewPage", "fields": "*", "limit": limit}
+    client.get(reverse("wagtailapi:pages:listing"), params)  # makes the image renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("wagtailapi:pages:listing"), params)
+    assert len(response.json()["items"]) == limit
+    return len(queries)
+
+
+def test_listing_20_reviews_runs_no_more_queries_than_listing_2(client, review_index):
+    add_full_reviews(review_index, 20)
+
+    assert count_listing_queries(client, 20) == count_listing_queries(client, 2)

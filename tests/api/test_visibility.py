@@ -1,0 +1,87 @@
+"""Only live, public pages appear anywhere in the public API."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from tests.factories import intro, make_review, track
+
+LISTING_URL = reverse("wagtailapi:pages:listing")
+
+
+def listed_ids(client, **params):
+    response = client.get(LISTING_URL, params)
+    assert response.status_code == 200
+    return [item["id"] for item in response.json()["items"]]
+
+
+def assert_hidden(client, page):
+    """The page is in no listing, search or find result, and its detail is a 404."""
+    assert page.pk not in listed_ids(client)
+    assert page.pk not in listed_ids(client, type="content.FilmReviewPage")
+    assert page.pk not in listed_ids(client, type="content.FilmReviewPage", search="Secret")
+    assert client.get(reverse("wagtailapi:pages:detail", args=[page.pk])).status_code == 404
+    find = client.get(reverse("wagtailapi:pages:find"), {"html_path": page.url_path[5:]})
+    assert find.status_code == 404
+
+
+@pytest.fixture
+def public_review(review_index):
+    return make_review(review_index, title="Public review")
+
+
+def test_a_live_public_review_is_visible(client, public_review):
+    assert public_review.pk in listed_ids(client, type="content.FilmReviewPage")
+    detail = client.get(reverse("wagtailapi:pages:detail", args=[public_review.pk]))
+    assert detail.status_code == 200
+
+
+def test_a_draft_never_appears(client, review_index, public_review):
+    draft = make_review(review_index, title="Secret draft", publish=False)
+
+    assert_hidden(client, draft)
+
+
+def test_an_unpublished_review_disappears(client, review_index, public_review):
+    review = make_review(review_index, title="Secret, once public")
+    review.unpublish()
+
+    assert_hidden(client, review)
+
+
+def test_a_newer_draft_revision_of_a_live_review_is_not_served(client, public_review):
+    public_review.title = "Secret new headline"
+    public_review.body = [intro("<p>Secret new intro.</p>"), track("Secret track")]
+    public_review.save_revision()
+
+    detail = client.get(reverse("wagtailapi:pages:detail", args=[public_review.pk])).json()
+    listing = client.get(LISTING_URL, {"type": "content.FilmReviewPage", "fields": "*"}).json()
+
+    assert detail["title"] == "Public review"
+    assert "Secret" not in str(detail)
+    assert "Secret" not in str(listing)
+    assert listed_ids(client, type="content.FilmReviewPage", search="Secret") == []
+
+
+@pytest.mark.parametrize(
+    "restriction",
+    [
+        {"restriction_type": PageViewRestriction.PASSWORD, "password": "letmein"},
+        {"restriction_type": PageViewRestriction.LOGIN},
+        {"restriction_type": PageViewRestriction.GROUPS},
+    ],
+    ids=["password", "login", "groups"],
+)
+def test_restricted_reviews_and_their_sections_stay_hidden(client, home_page, restriction):
+    from content.models import ReviewIndexPage
+
+    members_only = home_page.add_child(instance=ReviewIndexPage(title="Members", slug="members"))
+    members_only.save_revision().publish()
+    review = make_review(members_only, title="Secret members review")
+    view_restriction = PageViewRestriction.objects.create(page=members_only, **restriction)
+    if restriction["restriction_type"] == PageViewRestriction.GROUPS:
+        view_restriction.groups.add(Group.objects.get(name="Editors"))
+
+    assert_hidden(client, review)
+    assert members_only.pk not in listed_ids(client)

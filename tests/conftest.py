@@ -1,0 +1,22 @@
+import pytest
+from wagtail.models import Site
+
+from content.models import ReviewIndexPage
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Keeps the files that tests upload out of the project folder."""
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def home_page(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def review_index(home_page):
+    index = home_page.add_child(instance=ReviewIndexPage(title="Reviews", slug="reviews"))
+    index.save_revision().publish()
+    return index

@@ -1,0 +1,100 @@
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError
+
+from content.blocks import ReviewBodyBlock, TrackCommentaryBlock
+from tests.factories import conclusion, intro, track
+
+
+def clean(*raw_blocks):
+    block = ReviewBodyBlock()
+    return block.clean(block.to_python(list(raw_blocks)))
+
+
+def non_block_messages(error):
+    return [message for e in error.non_block_errors.as_data() for message in e.messages]
+
+
+def test_intro_tracks_and_conclusion_in_order_are_valid():
+    value = clean(intro(), track("Sleepwalker"), track("Photograph"), conclusion())
+    assert [child.block_type for child in value] == [
+        "intro",
+        "track_commentary",
+        "track_commentary",
+        "conclusion",
+    ]
+
+
+def test_conclusion_is_optional():
+    assert len(clean(intro(), track("Sleepwalker"))) == 2
+
+
+def test_review_must_start_with_intro():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(track("Sleepwalker"), intro(), conclusion())
+    assert non_block_messages(error.value) == ["Start the review with exactly one intro block."]
+
+
+def test_review_has_only_one_intro():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), intro(), track("Sleepwalker"))
+    assert non_block_messages(error.value) == ["Start the review with exactly one intro block."]
+
+
+def test_review_needs_at_least_one_track_commentary():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), conclusion())
+    assert non_block_messages(error.value) == ["Add at least one track commentary."]
+
+
+def test_conclusion_must_be_last_block():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), conclusion(), track("Sleepwalker"))
+    assert non_block_messages(error.value) == ["Move the conclusion to the end of the review."]
+
+
+def test_review_has_at_most_one_conclusion():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), track("Sleepwalker"), conclusion(), conclusion())
+    assert non_block_messages(error.value) == ["A review has at most one conclusion."]
+
+
+def test_track_title_may_not_repeat_in_one_review():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), track("Photograph"), track(" photograph "), conclusion())
+    assert list(error.value.block_errors) == [2]
+    track_title_error = error.value.block_errors[2].block_errors["track_title"]
+    assert track_title_error.messages == ["This track already has a commentary in this review."]
+
+
+@pytest.mark.parametrize("duration", ["4:05", "0:59", "12:00", "123:45"])
+def test_duration_accepts_minutes_and_seconds(duration):
+    clean(intro(), track("Sleepwalker", duration=duration))
+
+
+@pytest.mark.parametrize("duration", ["4:5", "4:60", "four minutes", "1:02:03"])
+def test_duration_rejects_other_formats(duration):
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), track("Sleepwalker", duration=duration))
+    duration_error = error.value.block_errors[1].block_errors["duration"]
+    assert "minutes:seconds" in duration_error.messages[0]
+
+
+def test_track_title_and_commentary_are_required():
+    block = TrackCommentaryBlock()
+    with pytest.raises(ValidationError) as error:
+        block.clean(block.to_python({"track_title": "", "commentary": ""}))
+    assert set(error.value.block_errors) == {"track_title", "commentary"}
+
+
+def test_track_api_representation_adds_duration_in_seconds_and_nulls_blanks():
+    block = TrackCommentaryBlock()
+    value = block.to_python(
+        {"track_title": "Photograph", "duration": "2:42", "commentary": "<p>Long chords.</p>"}
+    )
+    representation = block.get_api_representation(value)
+    assert representation["duration"] == "2:42"
+    assert representation["duration_seconds"] == 162
+    assert representation["scene"] is None
+    assert representation["quote"] is None
+    assert representation["artists"] == []
