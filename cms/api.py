@@ -1,10 +1,22 @@
 """The public read API, Wagtail API v2, mounted at /api/v2/."""
 
+from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.documents.api.v2 import views as documents_views
+from wagtail.images.api.v2 import views as images_views
 
 from content.api import PagesAPIViewSet
+
+from .api_validation import ClientErrorsMixin, FieldsFilter
+
+
+class ImagesAPIViewSet(ClientErrorsMixin, images_views.ImagesAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+
+
+class DocumentsAPIViewSet(ClientErrorsMixin, documents_views.DocumentsAPIViewSet):
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)

@@ -2,13 +2,12 @@
 
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
-from django.db import DataError
 from django.db.models import F
 from rest_framework.filters import BaseFilterBackend
-from rest_framework.response import Response
 from wagtail.api.v2 import filters, views
 from wagtail.api.v2.utils import BadRequestError
+
+from cms.api_validation import ClientErrorsMixin, FieldsFilter
 
 from .models import FilmReviewPage
 
@@ -73,11 +72,11 @@ class OrderingFilter(filters.OrderingFilter):
         )
 
 
-class PagesAPIViewSet(views.PagesAPIViewSet):
+class PagesAPIViewSet(ClientErrorsMixin, views.PagesAPIViewSet):
     """The pages endpoint, with review filters and listings of a constant query count."""
 
     filter_backends = [
-        filters.FieldsFilter,
+        FieldsFilter,
         ReviewFilter,
         filters.ChildOfFilter,
         filters.AncestorOfFilter,
@@ -106,14 +105,3 @@ class PagesAPIViewSet(views.PagesAPIViewSet):
                 "tagged_items__tag",
             )
         return queryset
-
-    def handle_exception(self, exc):
-        # A filter value the database cannot take (not a number, out of range) is the
-        # client's mistake, not a server error.
-        if isinstance(exc, ValidationError):
-            return Response(
-                {"message": f"invalid filter value: {' '.join(exc.messages)}"}, status=400
-            )
-        if isinstance(exc, DataError | OverflowError):
-            return Response({"message": "invalid filter value: out of range"}, status=400)
-        return super().handle_exception(exc)

@@ -161,7 +161,12 @@ WAGTAIL_SITE_NAME = "Liner Notes"
 WAGTAILADMIN_BASE_URL = CMS_BASE_URL
 
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL's "english" configuration drops stop words, and film titles such as
+        # Her, Up or It are nothing else; "simple" keeps every word.
+        "SEARCH_CONFIG": "simple",
+    },
 }
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -266,7 +266,9 @@ class TestListingFilters:
         ({"type": "content.FilmReviewPage", "rating_min": "7"}, "rating_min must be a number"),
         ({"type": "content.FilmReviewPage", "rating_min": "NaN"}, "rating_min must be a number"),
         ({"type": "content.FilmReviewPage", "film": "her"}, "not a valid value for film"),
-        ({"type": "content.FilmReviewPage", "film": "9" * 30}, "invalid filter value"),
+        ({"type": "content.FilmReviewPage", "film": "9" * 30}, "film is out of range"),
+        ({"type": "content.FilmReviewPage", "id": "-" + "9" * 20}, "id is out of range"),
+        ({"id": "9" * 20}, "id is out of range"),
         ({"type": "content.FilmReviewPage", "rating": "high"}, "invalid filter value"),
         ({"type": "content.FilmReviewPage", "first_published_at": "May"}, "invalid filter value"),
         ({"type": "content.FilmReviewPage", "order": "-teaser_length"}, "cannot order by"),
@@ -275,6 +277,9 @@ class TestListingFilters:
         ({"rich_text_format": "pdf"}, "rich_text_format must be one of"),
         ({"limit": "-1"}, "limit must be a positive integer"),
         ({"fields": "film(title"}, "fields error"),
+        ({"offset": "9" * 25}, "offset is out of range"),
+        ({"search": "her\x00"}, "query parameters cannot contain null characters"),
+        ({"type": "content.FilmReviewPage", "tag": "\x00"}, "cannot contain null characters"),
     ],
 )
 def test_bad_query_parameters_get_a_400_with_a_message(client, her_review, params, message):
@@ -282,6 +287,30 @@ def test_bad_query_parameters_get_a_400_with_a_message(client, her_review, param
 
     assert response.status_code == 400
     assert message in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"offset": "9" * 25}, "offset is out of range"),
+        ({"search": "\x00"}, "query parameters cannot contain null characters"),
+        ({"id": "9" * 25}, "id is out of range"),
+    ],
+)
+def test_media_endpoints_refuse_bad_parameters_too(client, db, endpoint, params, message):
+    response = client.get(reverse(f"wagtailapi:{endpoint}:listing"), params)
+
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_find_by_a_malformed_id_gets_a_400(client, db, endpoint):
+    response = client.get(reverse(f"wagtailapi:{endpoint}:find"), {"id": "her"})
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "id must be a whole number"}
 
 
 def test_unknown_page_gets_a_404_with_a_message(client, db):
