@@ -31,7 +31,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 
 INSTALLED_APPS = [
     "home",
-    "search",
     "content",
     "wagtail_headless_preview",
     "wagtail.api.v2",

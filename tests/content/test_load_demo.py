@@ -98,3 +98,19 @@ def test_demo_editor_credentials_come_from_the_environment(client, db, settings)
 
     assert "as 'casey' with password 'another-secret-phrase'" in output
     assert client.login(username="casey", password="another-secret-phrase")
+
+
+def test_demo_editor_opens_a_review_and_a_film_in_the_admin(client, demo):
+    review = FilmReviewPage.objects.get(slug="her-arcade-fire-owen-pallett")
+    client.login(username="editor", password="liner-notes-demo")
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[review.pk]))
+    film = client.get(reverse("wagtailsnippets_content_film:edit", args=[review.film_id]))
+    listing = client.get(reverse("film_reviews:index"))
+
+    assert edit.status_code == 200
+    assert "Loneliness #3 (Night Talking)" in edit.content.decode()
+    assert "Headline" in edit.content.decode()
+    assert film.status_code == 200
+    assert "Owen Pallett" in film.content.decode()
+    assert "4.5 / 5" in listing.content.decode()

@@ -78,7 +78,11 @@ class Command(BaseCommand):
         image_model = get_image_model()
         image = image_model.objects.filter(title=title).first()
         if image is None:
-            image = image_model.objects.create(title=title, file=artwork(title, colours, size))
+            image = image_model.objects.create(
+                title=title,
+                description="Abstract artwork: three rings on a colour gradient",
+                file=artwork(title, colours, size),
+            )
         return image
 
     def reviews_index(self, home):
@@ -103,7 +107,7 @@ class Command(BaseCommand):
             reviewer = Reviewer.objects.create(
                 name=data["name"],
                 bio=data["bio"],
-                photo=self.image(f"Reviewer: {data['name']}", data["colours"], (480, 480)),
+                photo=self.image(f"{data['name']}, portrait artwork", data["colours"], (480, 480)),
             )
         self.report(created, f"reviewer {reviewer}")
         return reviewer
@@ -116,7 +120,7 @@ class Command(BaseCommand):
                 title=data["title"],
                 release_year=data["release_year"],
                 imdb_id=data["imdb_id"],
-                poster=self.image(f"Poster: {data['title']}", data["colours"], (600, 900)),
+                poster=self.image(f"{data['title']}, poster artwork", data["colours"], (600, 900)),
                 directors=[FilmDirector(name=name) for name in data["directors"]],
                 composers=[FilmComposer(name=name) for name in data["composers"]],
                 cast=[
@@ -140,7 +144,9 @@ class Command(BaseCommand):
                 reviewer=reviewer,
                 teaser=data["teaser"],
                 rating=Decimal(data["rating"]),
-                hero_image=self.image(f"Hero: {data['title']}", data["colours"], (1600, 900)),
+                hero_image=self.image(
+                    f"{film.title} review, hero artwork", data["colours"], (1600, 900)
+                ),
                 album_title=album["title"],
                 album_label=album.get("label", ""),
                 album_release_year=album.get("release_year"),
