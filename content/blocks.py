@@ -27,6 +27,17 @@ def duration_in_seconds(duration):
     return int(match["minutes"]) * 60 + int(match["seconds"])
 
 
+class BlankAsNullMixin:
+    """In the API, a struct block's optional fields left blank are null, as unset ones are."""
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context=context)
+        for name, block in self.child_blocks.items():
+            if not block.required and representation.get(name) == "":
+                representation[name] = None
+        return representation
+
+
 class IntroBlock(blocks.RichTextBlock):
     """The opening of the review: what the score is and why it matters.
 
@@ -47,7 +58,7 @@ class IntroBlock(blocks.RichTextBlock):
         )
 
 
-class TrackCommentaryBlock(blocks.StructBlock):
+class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
     """Commentary on one track of the soundtrack.
 
     Example:
@@ -105,13 +116,8 @@ class TrackCommentaryBlock(blocks.StructBlock):
         required=False, help_text="Where readers can listen to the track."
     )
 
-    optional_text_fields = ["duration", "scene", "quote", "listening_link"]
-
     def get_api_representation(self, value, context=None):
         representation = super().get_api_representation(value, context=context)
-        # Unset and blank optional fields both come out as null.
-        for name in self.optional_text_fields:
-            representation[name] = representation[name] or None
         duration = value["duration"]
         representation["duration_seconds"] = duration_in_seconds(duration) if duration else None
         return representation
@@ -134,7 +140,7 @@ class TrackCommentaryBlock(blocks.StructBlock):
         }
 
 
-class ConclusionBlock(blocks.StructBlock):
+class ConclusionBlock(BlankAsNullMixin, blocks.StructBlock):
     """The review's closing thoughts and, optionally, a one-line verdict.
 
     Example:
@@ -152,11 +158,6 @@ class ConclusionBlock(blocks.StructBlock):
         label="One-line verdict",
         help_text="The review in a sentence, shown beside the rating.",
     )
-
-    def get_api_representation(self, value, context=None):
-        representation = super().get_api_representation(value, context=context)
-        representation["verdict"] = representation["verdict"] or None
-        return representation
 
     class Meta:
         icon = "openquote"

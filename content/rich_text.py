@@ -1,5 +1,7 @@
 """Rich text links for a headless site: pages open in the frontend, files on the CMS."""
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.utils.html import escape
 from wagtail.documents.rich_text import DocumentLinkHandler
@@ -23,6 +25,8 @@ class AbsoluteDocumentLinkHandler(DocumentLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         return [
-            f'<a href="{escape(settings.CMS_BASE_URL + document.url)}">' if document else "<a>"
+            f'<a href="{escape(urljoin(settings.CMS_BASE_URL, document.url))}">'
+            if document
+            else "<a>"
             for document in cls.get_many(attrs_list)
         ]

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
-from content.blocks import ReviewBodyBlock, TrackCommentaryBlock
+from content.blocks import ConclusionBlock, ReviewBodyBlock, TrackCommentaryBlock
 from tests.factories import conclusion, intro, track
 
 
@@ -98,3 +98,18 @@ def test_track_api_representation_adds_duration_in_seconds_and_nulls_blanks():
     assert representation["scene"] is None
     assert representation["quote"] is None
     assert representation["artists"] == []
+
+
+def test_optional_fields_left_blank_in_the_admin_come_out_as_null():
+    track_block = TrackCommentaryBlock()
+    conclusion_block = ConclusionBlock()
+    track_value = track_block.to_python(
+        {"track_title": "Dimensions", "commentary": "<p>Slow.</p>", "scene": "", "quote": ""}
+    )
+    conclusion_value = conclusion_block.to_python({"text": "<p>End.</p>", "verdict": ""})
+
+    track = track_block.get_api_representation(track_value)
+    conclusion = conclusion_block.get_api_representation(conclusion_value)
+
+    assert (track["scene"], track["quote"], track["track_title"]) == (None, None, "Dimensions")
+    assert conclusion == {"text": "<p>End.</p>", "verdict": None}
