@@ -60,7 +60,7 @@ class OrderingFilter(filters.OrderingFilter):
     def filter_queryset(self, request, queryset, view):
         queryset = super().filter_queryset(request, queryset, view)
         ordering = queryset.query.order_by
-        if "search" in request.GET or not any(field.lstrip("-") == "rating" for field in ordering):
+        if not any(field.lstrip("-") == "rating" for field in ordering):
             return queryset
         return queryset.order_by(
             *(

@@ -249,6 +249,18 @@ class TestListingFilters:
         assert list_reviews(client, order="-rating") == ["Her, warmly", "Her, coolly", "Arrival"]
         assert list_reviews(client, order="rating") == ["Her, coolly", "Her, warmly", "Arrival"]
 
+    def test_search_results_ordered_by_rating_put_unrated_reviews_last(self, client):
+        assert list_reviews(client, search="teaser", order="-rating") == [
+            "Her, warmly",
+            "Her, coolly",
+            "Arrival",
+        ]
+        assert list_reviews(client, search="teaser", order="rating") == [
+            "Her, coolly",
+            "Her, warmly",
+            "Arrival",
+        ]
+
     def test_order_by_title_and_first_published_date(self, client):
         assert list_reviews(client, order="title") == ["Arrival", "Her, coolly", "Her, warmly"]
         assert list_reviews(client, order="-first_published_at") == [
