@@ -8,6 +8,7 @@ from wagtail.images.api.v2 import views as images_views
 from content.api import PagesAPIViewSet
 
 from .api_validation import ClientErrorsMixin, FieldsFilter
+from .preview import PagePreviewAPIViewSet
 
 
 class ImagesAPIViewSet(ClientErrorsMixin, images_views.ImagesAPIViewSet):
@@ -22,3 +23,5 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+# After "pages", which stays the endpoint that page detail URLs point at.
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)

@@ -7,6 +7,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters, views
 from wagtail.api.v2.utils import BadRequestError
 
+from cms.api_serializers import PageSerializer
 from cms.api_validation import ClientErrorsMixin, FieldsFilter
 
 from .models import FilmReviewPage
@@ -75,6 +76,8 @@ class OrderingFilter(filters.OrderingFilter):
 class PagesAPIViewSet(ClientErrorsMixin, views.PagesAPIViewSet):
     """The pages endpoint, with review filters and listings of a constant query count."""
 
+    base_serializer_class = PageSerializer
+
     filter_backends = [
         FieldsFilter,
         ReviewFilter,
@@ -89,6 +92,13 @@ class PagesAPIViewSet(ClientErrorsMixin, views.PagesAPIViewSet):
     known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(
         ReviewFilter.query_parameters
     )
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        # A page previewed before its first save has no id, so no detail URL yet.
+        if pk is None:
+            return None
+        return super().get_object_detail_urlpath(model, pk, namespace=namespace)
 
     def get_queryset(self):
         queryset = super().get_queryset()

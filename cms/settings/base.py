@@ -9,6 +9,7 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -19,6 +20,12 @@ BASE_DIR = PROJECT_DIR.parent
 def env_list(name, default):
     """A comma-separated environment variable as a list of non-empty strings."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origin(url):
+    """The scheme, host and port of a URL, as browsers send them in the Origin header."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 # Secret key and hosts: dev.py and test.py give development defaults; production.py
@@ -33,6 +40,7 @@ INSTALLED_APPS = [
     "home",
     "content",
     "wagtail_headless_preview",
+    "corsheaders",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -58,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -190,6 +199,15 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": True,
     "ENFORCE_TRAILING_SLASH": True,
 }
+# A preview link shows the draft for this many seconds after the editor opens it.
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+
+
+# CORS: browsers let the frontend, and only the frontend, read the API.
+# https://github.com/adamchainz/django-cors-headers
+
+CORS_ALLOWED_ORIGINS = [origin(FRONTEND_URL)]
+CORS_URLS_REGEX = r"^/api/"
 
 
 # Demo content (python manage.py load_demo)

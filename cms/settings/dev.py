@@ -1,7 +1,7 @@
 """Local development: debug on, a development-only secret key, local hosts allowed."""
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import CORS_ALLOWED_ORIGINS, env_list
 
 DEBUG = True
 
@@ -11,3 +11,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-liner-notes-developme
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# `make run` serves the frontend on 127.0.0.1:8020, which browsers reach as localhost too.
+CORS_ALLOWED_ORIGINS = CORS_ALLOWED_ORIGINS + [
+    allowed.replace("://localhost", "://127.0.0.1")
+    for allowed in CORS_ALLOWED_ORIGINS
+    if "://localhost" in allowed
+]

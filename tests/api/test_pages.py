@@ -174,7 +174,9 @@ def test_rich_text_format_parameter_still_chooses_the_format(client, review_inde
         f'<p><a linktype="page" id="{linked_review.pk}">Arrival</a></p>'
     )
     markdown = client.get(detail_url(review), {"rich_text_format": "markdown"}).json()
-    assert markdown["body"][0]["value"].strip() == "[Arrival](/reviews/arrival/)"
+    assert (
+        markdown["body"][0]["value"].strip() == "[Arrival](http://localhost:8020/reviews/arrival/)"
+    )
 
 
 def test_find_by_html_path_redirects_to_the_review(client, her_review):
@@ -330,3 +332,15 @@ def test_unknown_page_gets_a_404_with_a_message(client, db):
 
     assert response.status_code == 404
     assert response.json() == {"message": "No Page matches the given query."}
+
+
+def test_every_page_address_points_at_the_frontend(client, her_review):
+    untyped = client.get(reverse("wagtailapi:pages:listing"), {"fields": "html_url"}).json()
+    detail = client.get(reverse("wagtailapi:pages:detail", args=[her_review.pk])).json()
+
+    assert sorted(item["meta"]["html_url"] for item in untyped["items"]) == [
+        "http://localhost:8020/",
+        "http://localhost:8020/reviews/",
+        f"http://localhost:8020/reviews/{her_review.slug}/",
+    ]
+    assert detail["meta"]["parent"]["meta"]["html_url"] == "http://localhost:8020/reviews/"

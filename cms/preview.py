@@ -1,0 +1,92 @@
+"""The preview endpoint: an editor's draft, by preview token, for the frontend to render."""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature, SignatureExpired
+from django.http import Http404
+from django.urls import path
+from django.utils.cache import add_never_cache_headers
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
+from wagtail_headless_preview.models import PagePreview
+
+from content.api import PagesAPIViewSet
+
+from .headless import HeadlessPageMixin
+
+
+class PagePreviewAPIViewSet(PagesAPIViewSet):
+    """A draft in exactly the JSON of the pages endpoint's detail view, through its serializer.
+
+    The admin's preview redirects to the frontend with ``content_type`` and ``token``;
+    the frontend passes both on here.
+    Eg: /api/v2/page_preview/?content_type=content.filmreviewpage&token=id=5:1vC3xY:Qm…
+    """
+
+    known_query_parameters = frozenset(
+        ["content_type", "token", "fields", "rich_text_format", "format", "_"]
+    )
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "preview_view"}), name="preview")]
+
+    def preview_view(self, request):
+        unknown = set(request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not an operation or a recognised field: "
+                f"{', '.join(sorted(unknown))}"
+            )
+        return self.detail_view(request, pk=None)
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = self.get_previewed_page()
+        return self._cached_object
+
+    def get_previewed_page(self):
+        model = self.get_preview_model()
+        token = self.request.GET.get("token", "")
+        if not token:
+            raise BadRequestError("token is required")
+        model.check_preview_token(token)
+        preview = PagePreview.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), token=token
+        ).first()
+        if preview is None:
+            raise Http404("no preview for this token and content_type")
+        page = preview.as_page()
+        if page.pk is not None:
+            # The stored draft keeps times to the millisecond; the live page's are exact.
+            page.first_published_at = (
+                Page.objects.filter(pk=page.pk).values_list("first_published_at", flat=True).first()
+            )
+        return page
+
+    def get_preview_model(self):
+        content_type = self.request.GET.get("content_type", "")
+        try:
+            model = apps.get_model(content_type)
+        except (LookupError, ValueError):
+            model = None
+        if model is None or not issubclass(model, HeadlessPageMixin):
+            raise BadRequestError(
+                "content_type must name a page type, for example content.filmreviewpage"
+            )
+        return model
+
+    def handle_exception(self, exc):
+        if isinstance(exc, SignatureExpired):
+            message = "this preview link has expired: preview the page again from the admin"
+            return Response({"message": message}, status=403)
+        if isinstance(exc, BadSignature):
+            return Response({"message": "this preview link is not valid"}, status=403)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # A draft is for the editor's eyes: no browser or CDN may keep it.
+        add_never_cache_headers(response)
+        return response

@@ -1,0 +1,240 @@
+"""Editors preview drafts in the frontend, which reads them from /api/v2/page_preview/."""
+
+import datetime
+from unittest import mock
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text
+from wagtail_headless_preview.models import PagePreview
+
+from content.models import FilmReviewPage
+from tests.factories import FilmFactory, make_review
+from tests.forms import review_form_data, track_form_value
+
+PREVIEW_URL = reverse("wagtailapi:page_preview:preview")
+
+
+def draft_body(intro_text):
+    return [
+        ("intro", rich_text(f"<p>{intro_text}</p>")),
+        ("track_commentary", track_form_value("Sleepwalker")),
+        ("track_commentary", track_form_value("Photograph")),
+        ("conclusion", {"text": rich_text("<p>Bittersweet.</p>"), "verdict": "Hopeful."}),
+    ]
+
+
+def open_preview(client, preview_url, form_data):
+    """Posts the editor's form to the admin's preview view, as the preview panel does,
+    then opens the preview and returns the frontend URL it redirects to."""
+    assert client.post(preview_url, form_data).json()["is_valid"]
+    response = client.get(preview_url)
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def preview_params(frontend_url):
+    query = parse_qs(urlsplit(frontend_url).query)
+    return {"content_type": query["content_type"][0], "token": query["token"][0]}
+
+
+def sign_token_at(moment, identifier="id=1"):
+    with mock.patch("django.core.signing.time.time", return_value=moment.timestamp()):
+        return FilmReviewPage.get_preview_signer().sign(identifier)
+
+
+@pytest.fixture
+def review(review_index):
+    review = make_review(review_index, title="Her, live", slug="her", film=FilmFactory(title="Her"))
+    return FilmReviewPage.objects.get(pk=review.pk)
+
+
+@pytest.fixture
+def edit_preview_url(review):
+    return reverse("wagtailadmin_pages:preview_on_edit", args=[review.pk])
+
+
+def test_admin_preview_redirects_to_the_frontend_with_a_token(
+    admin_client, review, edit_preview_url
+):
+    location = open_preview(
+        admin_client, edit_preview_url, review_form_data(review.film, draft_body("Draft."))
+    )
+
+    assert location.startswith("http://localhost:8020/?")
+    params = preview_params(location)
+    assert params["content_type"] == "content.filmreviewpage"
+    assert params["token"].startswith(f"id={review.pk}:")
+
+
+def test_preview_of_an_unchanged_page_is_exactly_its_live_detail_json(client, review):
+    preview = review.create_page_preview()
+
+    previewed = client.get(
+        PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
+    )
+    live = client.get(reverse("wagtailapi:pages:detail", args=[review.pk]))
+
+    assert previewed.status_code == 200
+    assert previewed.json() == live.json()
+
+
+def test_preview_shows_the_draft_while_the_live_page_keeps_its_content(
+    admin_client, client, review, edit_preview_url
+):
+    location = open_preview(
+        admin_client,
+        edit_preview_url,
+        review_form_data(review.film, draft_body("Unpublished thoughts."), title="Her, redrafted"),
+    )
+
+    previewed = client.get(PREVIEW_URL, preview_params(location)).json()
+    live = client.get(reverse("wagtailapi:pages:detail", args=[review.pk])).json()
+
+    assert previewed["id"] == review.pk
+    assert previewed["title"] == "Her, redrafted"
+    assert previewed["body"][0]["type"] == "intro"
+    assert "Unpublished thoughts." in previewed["body"][0]["value"]
+    assert [track["title"] for track in previewed["tracklist"]] == ["Sleepwalker", "Photograph"]
+    assert previewed["meta"]["html_url"] == "http://localhost:8020/reviews/her/"
+    assert live["title"] == "Her, live"
+
+
+def test_preview_serves_a_page_that_was_never_saved(admin_client, client, review_index):
+    film = FilmFactory(title="Arrival")
+    add_preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["content", "filmreviewpage", review_index.pk]
+    )
+
+    location = open_preview(
+        admin_client,
+        add_preview_url,
+        review_form_data(film, draft_body("A first draft."), title="Arrival, first draft"),
+    )
+    response = client.get(PREVIEW_URL, preview_params(location))
+
+    assert response.status_code == 200
+    page = response.json()
+    assert page["id"] is None
+    assert "detail_url" not in page["meta"]
+    assert page["meta"]["type"] == "content.FilmReviewPage"
+    assert page["title"] == "Arrival, first draft"
+    assert page["film"]["title"] == "Arrival"
+    assert "A first draft." in page["body"][0]["value"]
+    assert not FilmReviewPage.objects.filter(title="Arrival, first draft").exists()
+
+
+def test_rich_text_format_works_in_preview_as_in_the_detail_view(client, review):
+    preview = review.create_page_preview()
+
+    response = client.get(
+        PREVIEW_URL,
+        {
+            "content_type": "content.filmreviewpage",
+            "token": preview.token,
+            "rich_text_format": "markdown",
+        },
+    )
+
+    assert response.json()["body"][0]["value"].strip() == "An intro."
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "message"),
+    [
+        ({}, 400, "content_type must name a page type, for example content.filmreviewpage"),
+        ({"content_type": "content.filmreviewpage"}, 400, "token is required"),
+        ({"content_type": "auth.user", "token": "x"}, 400, "content_type must name a page"),
+        ({"content_type": "nonsense", "token": "x"}, 400, "content_type must name a page"),
+        ({"content_type": "content.filmreviewpage", "token": "garbage"}, 403, "not valid"),
+        (
+            {"content_type": "content.filmreviewpage", "token": "x", "page": "1"},
+            400,
+            "query parameter is not an operation or a recognised field: page",
+        ),
+    ],
+)
+def test_bad_preview_requests_get_a_json_error(client, db, params, status, message):
+    response = client.get(PREVIEW_URL, params)
+
+    assert response.status_code == status
+    assert message in response.json()["message"]
+
+
+def test_a_tampered_token_is_refused(client, review):
+    token = review.create_page_preview().token
+    identifier, timestamp, signature = token.split(":")
+    tampered = f"id={review.pk + 1}:{timestamp}:{signature}"
+    PagePreview.objects.create(
+        token=tampered, content_type=review.content_type, content_json=review.to_json()
+    )
+
+    response = client.get(
+        PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": tampered}
+    )
+
+    assert response.status_code == 403
+    assert response.json() == {"message": "this preview link is not valid"}
+
+
+def test_a_token_expires_after_preview_token_max_age(client, review, settings):
+    settings.PREVIEW_TOKEN_MAX_AGE = 600
+    preview = review.create_page_preview()
+    preview.token = sign_token_at(datetime.datetime.now() - datetime.timedelta(seconds=601))
+    preview.save()
+
+    response = client.get(
+        PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
+    )
+
+    assert response.status_code == 403
+    assert "expired" in response.json()["message"]
+    assert "Her" not in response.content.decode()
+
+
+def test_a_token_is_good_only_for_its_own_content_type(client, review):
+    preview = review.create_page_preview()
+
+    response = client.get(
+        PREVIEW_URL, {"content_type": "content.reviewindexpage", "token": preview.token}
+    )
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "no preview for this token and content_type"}
+
+
+def test_previews_are_never_cached(client, review):
+    preview = review.create_page_preview()
+
+    good = client.get(
+        PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
+    )
+    bad = client.get(PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": "x"})
+
+    for response in (good, bad):
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+
+
+def test_opening_a_preview_deletes_drafts_of_expired_tokens(admin_client, review, edit_preview_url):
+    expired = PagePreview.objects.create(
+        token=sign_token_at(datetime.datetime.now() - datetime.timedelta(hours=2)),
+        content_type=review.content_type,
+        content_json=review.to_json(),
+    )
+
+    location = open_preview(
+        admin_client, edit_preview_url, review_form_data(review.film, draft_body("Draft."))
+    )
+
+    assert not PagePreview.objects.filter(pk=expired.pk).exists()
+    assert list(PagePreview.objects.values_list("token", flat=True)) == [
+        preview_params(location)["token"]
+    ]
+
+
+def test_view_live_in_the_admin_opens_the_page_on_the_frontend(admin_client, review):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[review.pk]))
+
+    assert 'href="http://localhost:8020/reviews/her/"' in response.content.decode()
