@@ -1,6 +1,7 @@
 """Test data: factories for snippets and images, and a helper that publishes reviews."""
 
 from io import BytesIO
+from unittest import mock
 
 import factory
 from django.core.files.images import ImageFile
@@ -87,3 +88,9 @@ def make_review(parent, publish=True, tags=(), **fields):
     if publish:
         revision.publish()
     return review
+
+
+def sign_preview_token_at(moment, identifier):
+    """A preview token as the admin would have issued it at ``moment``."""
+    with mock.patch("django.core.signing.time.time", return_value=moment.timestamp()):
+        return FilmReviewPage.get_preview_signer().sign(identifier)

@@ -1,7 +1,6 @@
 """Editors preview drafts in the frontend, which reads them from /api/v2/page_preview/."""
 
 import datetime
-from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -10,7 +9,7 @@ from wagtail.test.utils.form_data import rich_text
 from wagtail_headless_preview.models import PagePreview
 
 from content.models import FilmReviewPage
-from tests.factories import FilmFactory, make_review
+from tests.factories import FilmFactory, make_review, sign_preview_token_at
 from tests.forms import review_form_data, track_form_value
 
 PREVIEW_URL = reverse("wagtailapi:page_preview:preview")
@@ -37,11 +36,6 @@ def open_preview(client, preview_url, form_data):
 def preview_params(frontend_url):
     query = parse_qs(urlsplit(frontend_url).query)
     return {"content_type": query["content_type"][0], "token": query["token"][0]}
-
-
-def sign_token_at(moment, identifier="id=1"):
-    with mock.patch("django.core.signing.time.time", return_value=moment.timestamp()):
-        return FilmReviewPage.get_preview_signer().sign(identifier)
 
 
 @pytest.fixture
@@ -181,7 +175,9 @@ def test_a_tampered_token_is_refused(client, review):
 def test_a_token_expires_after_preview_token_max_age(client, review, settings):
     settings.PREVIEW_TOKEN_MAX_AGE = 600
     preview = review.create_page_preview()
-    preview.token = sign_token_at(datetime.datetime.now() - datetime.timedelta(seconds=601))
+    preview.token = sign_preview_token_at(
+        datetime.datetime.now() - datetime.timedelta(seconds=601), f"id={review.pk}"
+    )
     preview.save()
 
     response = client.get(
@@ -219,7 +215,9 @@ def test_previews_are_never_cached(client, review):
 
 def test_opening_a_preview_deletes_drafts_of_expired_tokens(admin_client, review, edit_preview_url):
     expired = PagePreview.objects.create(
-        token=sign_token_at(datetime.datetime.now() - datetime.timedelta(hours=2)),
+        token=sign_preview_token_at(
+            datetime.datetime.now() - datetime.timedelta(hours=2), f"id={review.pk}"
+        ),
         content_type=review.content_type,
         content_json=review.to_json(),
     )

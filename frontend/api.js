@@ -1,0 +1,65 @@
+// The Liner Notes API, as this frontend uses it. Each function resolves to the API's
+// JSON or rejects with an ApiError whose message can be shown to a reader as it is.
+import { API_URL } from "./config.js";
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function get(path, params = {}) {
+  const url = new URL(path, API_URL);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, value);
+  }
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: "application/json" } });
+  } catch {
+    throw new ApiError("The review service cannot be reached. Try again in a moment.", 0);
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    // The API explains every 4xx in {"message": "…"}.
+    throw new ApiError(body.message ?? `The review service answered ${response.status}.`, response.status);
+  }
+  return body;
+}
+
+const REVIEWS = { type: "content.FilmReviewPage" };
+
+// Newest first, with what a listing card shows. film is a film id, tag a tag name.
+export function listReviews({ film, tag } = {}) {
+  return get("pages/", {
+    ...REVIEWS,
+    fields: "film,rating,teaser,tags,hero_image_card",
+    order: "-first_published_at",
+    limit: 20,
+    film,
+    tag,
+  });
+}
+
+// The films and tags to filter by, gathered from the latest reviews.
+export async function listFilterChoices() {
+  const { items } = await get("pages/", { ...REVIEWS, fields: "_,film,tags", limit: 100 });
+  const films = new Map(items.map(({ film }) => [film.id, film]));
+  const tags = new Set(items.flatMap((review) => review.tags));
+  return {
+    films: [...films.values()].sort((a, b) => a.title.localeCompare(b.title)),
+    tags: [...tags].sort(),
+  };
+}
+
+// The live page at a frontend path such as /reviews/her/. The API answers with a
+// redirect to the page's detail URL, which fetch follows.
+export function findPage(path) {
+  return get("pages/find/", { html_path: path });
+}
+
+// A draft, from the content_type and token that the admin's preview put in our URL.
+export function getPreview(contentType, token) {
+  return get("page_preview/", { content_type: contentType, token });
+}

@@ -1,0 +1,139 @@
+// Renders API JSON as HTML fragments. Nothing here is content: every word a reader
+// sees comes from the API, apart from labels such as "Music by".
+import { html, trusted } from "./html.js";
+
+// Links stay on this frontend: the API's html_url is the page's address here.
+const pathOf = (url) => new URL(url).pathname;
+
+const listingUrl = (params) => `/?${new URLSearchParams(params)}`;
+
+function rating(stars) {
+  if (stars === null) return "";
+  const full = Math.floor(stars);
+  const half = stars - full >= 0.5;
+  return html`<span class="rating" title="${stars} out of 5">
+    <span aria-hidden="true">${"★".repeat(full)}${half && "½"}</span>
+    <span class="rating-value">${stars} / 5</span>
+  </span>`;
+}
+
+function image(rendition, className) {
+  return (
+    rendition &&
+    html`<img class="${className}" src="${rendition.url}" alt="${rendition.alt}"
+      width="${rendition.width}" height="${rendition.height}">`
+  );
+}
+
+function filmLine(film) {
+  return html`${film.title} (${film.release_year}), music by ${film.composers.join(", ")}`;
+}
+
+export function reviewListView({ items }, { films, tags }, filters) {
+  const filmChoice = (film) =>
+    html`<option value="${film.id}" ${String(film.id) === filters.film && "selected"}>
+      ${film.title} (${film.release_year})</option>`;
+  const tagChoice = (tag) =>
+    html`<option value="${tag}" ${tag === filters.tag && "selected"}>${tag}</option>`;
+  return html`
+    <h1>Reviews</h1>
+    <form class="filters" action="/" method="get">
+      <label>Film <select name="film"><option value="">All films</option>${films.map(filmChoice)}</select></label>
+      <label>Tag <select name="tag"><option value="">All tags</option>${tags.map(tagChoice)}</select></label>
+      <button type="submit">Filter</button>
+      ${(filters.film || filters.tag) && html`<a href="/">Clear filters</a>`}
+    </form>
+    ${items.length === 0 && html`<p class="status">No reviews match these filters.</p>`}
+    <ol class="review-list">${items.map(reviewCard)}</ol>`;
+}
+
+function reviewCard(review) {
+  return html`<li class="review-card">
+    ${image(review.hero_image_card, "review-card-image")}
+    <div>
+      <p class="kicker"><a href="${listingUrl({ film: review.film.id })}">${filmLine(review.film)}</a></p>
+      <h2><a href="${pathOf(review.meta.html_url)}">${review.title}</a></h2>
+      ${rating(review.rating)}
+      <p class="teaser">${review.teaser}</p>
+      ${tagList(review.tags)}
+    </div>
+  </li>`;
+}
+
+function tagList(tags) {
+  const tag = (name) => html`<li><a href="${listingUrl({ tag: name })}">${name}</a></li>`;
+  return tags.length > 0 && html`<ul class="tags">${tags.map(tag)}</ul>`;
+}
+
+export function reviewView(review) {
+  const { film, reviewer, soundtrack } = review;
+  return html`<article class="review">
+    ${image(review.hero_image_wide, "hero")}
+    <header class="review-header">
+      <p class="kicker">${filmLine(film)}</p>
+      <h1>${review.title}</h1>
+      <p class="teaser">${review.teaser}</p>
+      <p class="byline">
+        ${reviewer && html`By ${reviewer.name} · `}${review.reading_time_minutes} min read
+        ${rating(review.rating)}
+      </p>
+      ${tagList(review.tags)}
+    </header>
+    <aside class="film-card" aria-label="About the film">
+      ${image(film.poster, "poster")}
+      <h2>${film.title} <span class="year">(${film.release_year})</span></h2>
+      <dl>
+        <dt>Directed by</dt><dd>${film.directors.join(", ")}</dd>
+        <dt>Music by</dt><dd>${film.composers.join(", ")}</dd>
+        ${film.cast.length > 0 && html`<dt>Starring</dt>
+          <dd><ul>${film.cast.map((member) => html`<li>${member.name}${member.character && html` as ${member.character}`}</li>`)}</ul></dd>`}
+        ${soundtrack.album_title && html`<dt>Album</dt>
+          <dd>${soundtrack.album_title}${soundtrack.label && html`, ${soundtrack.label}`}${soundtrack.release_year && html` (${soundtrack.release_year})`}</dd>`}
+      </dl>
+    </aside>
+    <div class="review-body">${review.body.map((block) => bodyBlocks[block.type](block))}</div>
+  </article>`;
+}
+
+// One renderer per body block type: the API's contract is {type, id, value}.
+const bodyBlocks = {
+  intro: ({ value }) => html`<section class="intro">${trusted(value)}</section>`,
+
+  track_commentary: ({ id, value: track }) => html`<section class="track-card" id="track-${id}">
+    <header>
+      ${track.track_number !== null && html`<span class="track-number">${track.track_number}</span>`}
+      <h2>${track.track_title}</h2>
+      ${track.duration && html`<span class="duration">${track.duration}</span>`}
+    </header>
+    ${track.artists.length > 0 && html`<p class="artists">${track.artists.join(", ")}</p>`}
+    ${track.scene && html`<p class="scene">In the film: ${track.scene}</p>`}
+    <div class="commentary">${trusted(track.commentary)}</div>
+    ${track.quote && html`<blockquote>${track.quote}</blockquote>`}
+    ${track.listening_link && html`<p><a class="listen" href="${track.listening_link}">Listen to ${track.track_title}</a></p>`}
+  </section>`,
+
+  conclusion: ({ value }) => html`<section class="conclusion">
+    <h2>In the end</h2>
+    ${trusted(value.text)}
+    ${value.verdict && html`<p class="verdict">${value.verdict}</p>`}
+  </section>`,
+};
+
+// Pages other than reviews: the home page and review sections.
+export function pageView(page) {
+  return html`<h1>${page.title}</h1>${page.introduction && html`<p class="teaser">${page.introduction}</p>`}`;
+}
+
+// The API's messages are terse ("token is required"); readers get a sentence.
+function sentence(message) {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+export function errorView(title, message) {
+  return html`<div class="error" role="alert">
+    <h1>${title}</h1>
+    <p>${sentence(message)}</p>
+    <p><a href="/">See all reviews</a></p>
+  </div>`;
+}
