@@ -3,6 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FRONTEND_PORT ?= 8020
 
 .PHONY: run test lint format
 
@@ -17,9 +18,13 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	@echo
-	@echo "Admin: http://$(HOST):$(PORT)/admin/"
-	@echo "API:   http://$(HOST):$(PORT)/api/v2/"
+	@echo "Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo "API:      http://$(HOST):$(PORT)/api/v2/"
+	@echo "Frontend: http://localhost:$(FRONTEND_PORT)/"
 	@echo
+	# The reference frontend runs beside the CMS and stops with it.
+	$(BIN)/python frontend/serve.py --port $(FRONTEND_PORT) & frontend=$$!; \
+	trap 'kill $$frontend' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed
