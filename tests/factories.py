@@ -11,6 +11,16 @@ from wagtail.images.models import Image
 from content.models import FilmReviewPage
 from content.snippets import Film, FilmComposer, FilmDirector, Reviewer
 
+# The tracks of the demo's review of the Her score, in the order ../shared/demo-facts.md gives.
+HER_TRACKS = [
+    "Sleepwalker",
+    "Some Other Places",
+    "Photograph",
+    "We Are All Leaving",
+    "Dimensions",
+    "Loneliness #3 (Night Talking)",
+]
+
 
 def png_file(name="image.png", size=(64, 48)):
     buffer = BytesIO()

@@ -131,7 +131,7 @@ def servers(cms_database_url, tmp_path_factory):
             capture_output=True,
         )
     ARTIFACTS.mkdir(exist_ok=True)
-    cms_log = open(ARTIFACTS / "cms-server.log", "w")  # noqa: SIM115 (open while it runs)
+    cms_log = open(ARTIFACTS / "cms-server.log", "w")
     cms = subprocess.Popen(
         [*manage, "runserver", "--noreload", cms_url.removeprefix("http://")],
         cwd=settings.BASE_DIR,

@@ -5,16 +5,7 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
-from tests.factories import sign_preview_token_at
-
-HER_TRACKS = [
-    "Sleepwalker",
-    "Some Other Places",
-    "Photograph",
-    "We Are All Leaving",
-    "Dimensions",
-    "Loneliness #3 (Night Talking)",
-]
+from tests.factories import HER_TRACKS, sign_preview_token_at
 
 
 def test_reader_lists_reviews_and_reads_the_her_review_track_by_track(

@@ -9,15 +9,7 @@ from wagtail.models import Page, Revision
 
 from content.models import FilmReviewPage
 from content.snippets import Film, Reviewer
-
-HER_TRACKS = [
-    "Sleepwalker",
-    "Some Other Places",
-    "Photograph",
-    "We Are All Leaving",
-    "Dimensions",
-    "Loneliness #3 (Night Talking)",
-]
+from tests.factories import HER_TRACKS
 
 
 def load_demo():
