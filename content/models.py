@@ -139,6 +139,8 @@ class FilmReviewPage(HeadlessPageMixin, Page):
 
     class Meta:
         verbose_name = "film review"
+        # For the API's rating_min filter and ordering by rating.
+        indexes = [models.Index(fields=["rating"], name="review_rating_idx")]
 
     @property
     def tracklist(self):

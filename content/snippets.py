@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Upper
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -94,6 +95,10 @@ class FilmDirector(FilmPerson):
 
 class FilmComposer(FilmPerson):
     film = ParentalKey(Film, on_delete=models.CASCADE, related_name="composers")
+
+    class Meta(FilmPerson.Meta):
+        # The API's composer filter matches names in any case, as UPPER(name) on PostgreSQL.
+        indexes = [models.Index(Upper("name"), name="film_composer_name_upper_idx")]
 
 
 class FilmCastMember(FilmPerson):

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -32,8 +33,8 @@ def add_full_reviews(review_index, count):
         )
 
 
-def count_listing_queries(client, limit):
-    params = {"type": "content.FilmReviewPage", "fields": "*", "limit": limit}
+def count_listing_queries(client, limit, **filters):
+    params = {"type": "content.FilmReviewPage", "fields": "*", "limit": limit, **filters}
     client.get(reverse("wagtailapi:pages:listing"), params)  # makes the image renditions
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("wagtailapi:pages:listing"), params)
@@ -45,3 +46,24 @@ def test_listing_20_reviews_runs_no_more_queries_than_listing_2(client, review_i
     add_full_reviews(review_index, 20)
 
     assert count_listing_queries(client, 20) == count_listing_queries(client, 2)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"composer": "arcade fire"},
+        {"tag": "ambient"},
+        {"rating_min": "3.5"},
+        {"search": "commentary"},
+        {"search": "One", "order": "-rating"},
+        {"order": "title"},
+    ],
+)
+def test_filtered_and_searched_listings_run_as_many_queries_for_20_as_for_2(
+    client, review_index, filters
+):
+    add_full_reviews(review_index, 20)
+
+    assert count_listing_queries(client, 20, **filters) == count_listing_queries(
+        client, 2, **filters
+    )
