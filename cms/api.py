@@ -6,20 +6,26 @@ from wagtail.documents.api.v2 import views as documents_views
 from wagtail.images.api.v2 import views as images_views
 
 from content.api import PagesAPIViewSet
+from content.api_cache import CachedResponsesMixin
 
 from .api_validation import ClientErrorsMixin, FieldsFilter
 from .preview import PagePreviewAPIViewSet
 
 
-class ImagesAPIViewSet(ClientErrorsMixin, images_views.ImagesAPIViewSet):
+class ImagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, images_views.ImagesAPIViewSet):
+    cache_list_tags = ["image:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
 
-class DocumentsAPIViewSet(ClientErrorsMixin, documents_views.DocumentsAPIViewSet):
+class DocumentsAPIViewSet(
+    CachedResponsesMixin, ClientErrorsMixin, documents_views.DocumentsAPIViewSet
+):
+    cache_list_tags = ["document:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
 
-api_router = WagtailAPIRouter("wagtailapi")
+# The namespace Wagtail's frontend cache invalidation reverses API URLs in.
+api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -24,6 +24,8 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     Eg: /api/v2/page_preview/?content_type=content.filmreviewpage&token=id=5:1vC3xY:Qm…
     """
 
+    # A draft changes without a publish: it is built afresh for every request.
+    cache_responses = False
     known_query_parameters = frozenset(
         ["content_type", "token", "fields", "rich_text_format", "format", "_"]
     )

@@ -10,6 +10,7 @@ from wagtail.api.v2.utils import BadRequestError
 from cms.api_serializers import PageSerializer
 from cms.api_validation import ClientErrorsMixin, FieldsFilter
 
+from .api_cache import CachedResponsesMixin
 from .models import FilmReviewPage
 
 
@@ -73,10 +74,12 @@ class OrderingFilter(filters.OrderingFilter):
         )
 
 
-class PagesAPIViewSet(ClientErrorsMixin, views.PagesAPIViewSet):
+class PagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, views.PagesAPIViewSet):
     """The pages endpoint, with review filters and listings of a constant query count."""
 
     base_serializer_class = PageSerializer
+    # Films change which reviews a composer filter or a search finds.
+    cache_list_tags = ["page:list", "film:list"]
 
     filter_backends = [
         FieldsFilter,

@@ -162,3 +162,19 @@ class FilmReviewPage(HeadlessPageMixin, Page):
             for fragment in self.body.stream_block.get_searchable_content(self.body)
         )
         return max(1, math.ceil(len(text.split()) / READING_WORDS_PER_MINUTE))
+
+
+class ApiCacheTag(models.Model):
+    """When an object that API responses show last changed, for ``content.api_cache``.
+
+    ``key`` names the object (``page:5``, ``film:2``) or a listing (``page:list``);
+    ``version`` is the value of the ``*`` row's counter when it last changed. Kept in the
+    database, beside the content, so that every process sees a change the moment it
+    commits, whichever cache backend each process uses.
+    """
+
+    key = models.CharField(max_length=100, primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key} @ {self.version}"

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from content.models import ReviewIndexPage
@@ -20,3 +21,9 @@ def review_index(home_page):
     index = home_page.add_child(instance=ReviewIndexPage(title="Reviews", slug="reviews"))
     index.save_revision().publish()
     return index
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the test database is new, the cache is not."""
+    cache.clear()

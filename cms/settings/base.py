@@ -22,6 +22,11 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_flag(name):
+    """A yes/no environment variable: true, yes, on or 1 for yes."""
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def origin(url):
     """The scheme, host and port of a URL, as browsers send them in the Origin header."""
     parts = urlsplit(url)
@@ -121,6 +126,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
+# Cache: Redis at REDIS_URL (e.g. redis://127.0.0.1:6379/0), shared by every process;
+# each process's own memory otherwise.
+# https://docs.djangoproject.com/en/5.2/topics/cache/
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+
+
 # Password validation
 # https://docs.djangoproject.com/en/5.2/ref/settings/#auth-password-validators
 
@@ -198,6 +223,27 @@ WAGTAILAPI_BASE_URL = CMS_BASE_URL
 # Rich text comes out as HTML ready to render; ?rich_text_format= still chooses another.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+
+# How long the public API's responses stay in the cache (content.api_cache), in seconds;
+# a change to what they show drops them sooner. 0 turns the cache off.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "3600"))
+# How long a CDN may serve an API response without asking again (s-maxage). With 0 it
+# revalidates every time, with the ETag, and never serves a stale response.
+API_CDN_MAX_AGE = int(os.environ.get("API_CDN_MAX_AGE", "0"))
+
+# Purge the CDN's copy of a page's or image's detail URL when it changes. Set
+# FRONTEND_CACHE_PURGE_URL to the cache's purge address (Varnish, Squid, nginx); other
+# CDNs take a backend in WAGTAILFRONTENDCACHE.
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+WAGTAILAPI_USE_FRONTENDCACHE = env_flag("WAGTAILAPI_USE_FRONTENDCACHE")
+if WAGTAILAPI_USE_FRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_PURGE_URL", CMS_BASE_URL),
+        }
+    }
 
 
 # Headless preview: editors preview drafts in the frontend.

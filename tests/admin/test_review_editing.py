@@ -55,7 +55,7 @@ class TestEditorWritesAReview(WagtailPageTestCase):
             [track["title"] for track in review.tracklist], ["Sleepwalker", "Photograph"]
         )
         self.assertEqual(sorted(review.tags.names()), ["ambient", "bittersweet"])
-        api = self.client.get(reverse("wagtailapi:pages:detail", args=[review.pk])).json()
+        api = self.client.get(reverse("wagtailapi_v2:pages:detail", args=[review.pk])).json()
         self.assertEqual(api["body"][1]["value"]["duration_seconds"], 214)
         self.assertEqual(api["body"][3]["value"]["verdict"], "Hopeful.")
 
@@ -111,7 +111,7 @@ class TestEditorWritesAReview(WagtailPageTestCase):
 
         self.add_review(data, "action-save-draft")
         review = FilmReviewPage.objects.get(slug="her-track-by-track")
-        listing_url = reverse("wagtailapi:pages:listing")
+        listing_url = reverse("wagtailapi_v2:pages:listing")
         self.assertFalse(review.live)
         self.assertEqual(
             self.client.get(listing_url, {"type": "content.FilmReviewPage"}).json()["items"], []

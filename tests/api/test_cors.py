@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-LISTING_URL = reverse("wagtailapi:pages:listing")
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
 
 def test_the_frontend_origin_may_read_the_api(client, db):

@@ -15,11 +15,11 @@ from tests.factories import (
     track,
 )
 
-LISTING_URL = reverse("wagtailapi:pages:listing")
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
 
 def detail_url(page):
-    return reverse("wagtailapi:pages:detail", args=[page.pk])
+    return reverse("wagtailapi_v2:pages:detail", args=[page.pk])
 
 
 def list_reviews(client, **params):
@@ -181,7 +181,7 @@ def test_rich_text_format_parameter_still_chooses_the_format(client, review_inde
 
 def test_find_by_html_path_redirects_to_the_review(client, her_review):
     response = client.get(
-        reverse("wagtailapi:pages:find"), {"html_path": "/reviews/her/"}, follow=True
+        reverse("wagtailapi_v2:pages:find"), {"html_path": "/reviews/her/"}, follow=True
     )
 
     assert response.status_code == 200
@@ -191,8 +191,8 @@ def test_find_by_html_path_redirects_to_the_review(client, her_review):
 def test_images_and_documents_endpoints_list_media(client, her_review):
     Document.objects.create(title="Liner notes", file=png_file("notes.pdf"))
 
-    images = client.get(reverse("wagtailapi:images:listing")).json()
-    documents = client.get(reverse("wagtailapi:documents:listing")).json()
+    images = client.get(reverse("wagtailapi_v2:images:listing")).json()
+    documents = client.get(reverse("wagtailapi_v2:documents:listing")).json()
 
     assert her_review.hero_image_id in [item["id"] for item in images["items"]]
     assert [item["title"] for item in documents["items"]] == ["Liner notes"]
@@ -313,7 +313,7 @@ def test_bad_query_parameters_get_a_400_with_a_message(client, her_review, param
     ],
 )
 def test_media_endpoints_refuse_bad_parameters_too(client, db, endpoint, params, message):
-    response = client.get(reverse(f"wagtailapi:{endpoint}:listing"), params)
+    response = client.get(reverse(f"wagtailapi_v2:{endpoint}:listing"), params)
 
     assert response.status_code == 400
     assert message in response.json()["message"]
@@ -321,22 +321,22 @@ def test_media_endpoints_refuse_bad_parameters_too(client, db, endpoint, params,
 
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
 def test_find_by_a_malformed_id_gets_a_400(client, db, endpoint):
-    response = client.get(reverse(f"wagtailapi:{endpoint}:find"), {"id": "her"})
+    response = client.get(reverse(f"wagtailapi_v2:{endpoint}:find"), {"id": "her"})
 
     assert response.status_code == 400
     assert response.json() == {"message": "id must be a whole number"}
 
 
 def test_unknown_page_gets_a_404_with_a_message(client, db):
-    response = client.get(reverse("wagtailapi:pages:detail", args=[999999]))
+    response = client.get(reverse("wagtailapi_v2:pages:detail", args=[999999]))
 
     assert response.status_code == 404
     assert response.json() == {"message": "No Page matches the given query."}
 
 
 def test_every_page_address_points_at_the_frontend(client, her_review):
-    untyped = client.get(reverse("wagtailapi:pages:listing"), {"fields": "html_url"}).json()
-    detail = client.get(reverse("wagtailapi:pages:detail", args=[her_review.pk])).json()
+    untyped = client.get(reverse("wagtailapi_v2:pages:listing"), {"fields": "html_url"}).json()
+    detail = client.get(reverse("wagtailapi_v2:pages:detail", args=[her_review.pk])).json()
 
     assert sorted(item["meta"]["html_url"] for item in untyped["items"]) == [
         "http://localhost:8020/",

@@ -12,7 +12,7 @@ from content.models import FilmReviewPage
 from tests.factories import FilmFactory, make_review, sign_preview_token_at
 from tests.forms import review_form_data, track_form_value
 
-PREVIEW_URL = reverse("wagtailapi:page_preview:preview")
+PREVIEW_URL = reverse("wagtailapi_v2:page_preview:preview")
 
 
 def draft_body(intro_text):
@@ -68,7 +68,7 @@ def test_preview_of_an_unchanged_page_is_exactly_its_live_detail_json(client, re
     previewed = client.get(
         PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
     )
-    live = client.get(reverse("wagtailapi:pages:detail", args=[review.pk]))
+    live = client.get(reverse("wagtailapi_v2:pages:detail", args=[review.pk]))
 
     assert previewed.status_code == 200
     assert previewed.json() == live.json()
@@ -84,7 +84,7 @@ def test_preview_shows_the_draft_while_the_live_page_keeps_its_content(
     )
 
     previewed = client.get(PREVIEW_URL, preview_params(location)).json()
-    live = client.get(reverse("wagtailapi:pages:detail", args=[review.pk])).json()
+    live = client.get(reverse("wagtailapi_v2:pages:detail", args=[review.pk])).json()
 
     assert previewed["id"] == review.pk
     assert previewed["title"] == "Her, redrafted"

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import intro, make_review, track
 
-LISTING_URL = reverse("wagtailapi:pages:listing")
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
 
 def listed_ids(client, **params):
@@ -21,8 +21,8 @@ def assert_hidden(client, page):
     assert page.pk not in listed_ids(client)
     assert page.pk not in listed_ids(client, type="content.FilmReviewPage")
     assert page.pk not in listed_ids(client, type="content.FilmReviewPage", search="Secret")
-    assert client.get(reverse("wagtailapi:pages:detail", args=[page.pk])).status_code == 404
-    find = client.get(reverse("wagtailapi:pages:find"), {"html_path": page.url_path[5:]})
+    assert client.get(reverse("wagtailapi_v2:pages:detail", args=[page.pk])).status_code == 404
+    find = client.get(reverse("wagtailapi_v2:pages:find"), {"html_path": page.url_path[5:]})
     assert find.status_code == 404
 
 
@@ -33,7 +33,7 @@ def public_review(review_index):
 
 def test_a_live_public_review_is_visible(client, public_review):
     assert public_review.pk in listed_ids(client, type="content.FilmReviewPage")
-    detail = client.get(reverse("wagtailapi:pages:detail", args=[public_review.pk]))
+    detail = client.get(reverse("wagtailapi_v2:pages:detail", args=[public_review.pk]))
     assert detail.status_code == 200
 
 
@@ -55,7 +55,7 @@ def test_a_newer_draft_revision_of_a_live_review_is_not_served(client, public_re
     public_review.body = [intro("<p>Secret new intro.</p>"), track("Secret track")]
     public_review.save_revision()
 
-    detail = client.get(reverse("wagtailapi:pages:detail", args=[public_review.pk])).json()
+    detail = client.get(reverse("wagtailapi_v2:pages:detail", args=[public_review.pk])).json()
     listing = client.get(LISTING_URL, {"type": "content.FilmReviewPage", "fields": "*"}).json()
 
     assert detail["title"] == "Public review"

@@ -9,18 +9,16 @@ browser and HTTP, as editors and readers do.
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
-import dj_database_url
-import psycopg
 import pytest
 from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
+
+from tests.servers import free_port, fresh_database_url, manage, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,7 +30,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-SERVER_START_SECONDS = 30
 
 # The admin saves, previews and reloads through real servers: give it time on a busy CI machine.
 expect.set_options(timeout=15_000)
@@ -71,30 +68,10 @@ def screenshot(request):
     return save
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def cms_database_url(tmp_path_factory):
-    """A new, empty database for the CMS server, of the kind the suite runs on."""
-    config = dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://"))
-    if config["ENGINE"] != "django.db.backends.postgresql":
-        yield f"sqlite:///{tmp_path_factory.mktemp('cms')}/db.sqlite3"
-        return
-
-    name = f"{config['NAME']}_browser_tests"
-    server = {
-        key.lower(): config[key] for key in ("HOST", "PORT", "USER", "PASSWORD") if config[key]
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
-        connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with fresh_database_url("browser_tests", tmp_path_factory.mktemp("cms")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -121,19 +98,12 @@ def servers(cms_database_url, tmp_path_factory):
         "DEMO_EDITOR_USERNAME": settings.DEMO_EDITOR_USERNAME,
         "DEMO_EDITOR_PASSWORD": settings.DEMO_EDITOR_PASSWORD,
     }
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--no-input"], ["load_demo"]):
-        subprocess.run(
-            manage + command,
-            cwd=settings.BASE_DIR,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
+    manage(environment, "migrate", "--no-input")
+    manage(environment, "load_demo")
     ARTIFACTS.mkdir(exist_ok=True)
     cms_log = open(ARTIFACTS / "cms-server.log", "w")
     cms = subprocess.Popen(
-        [*manage, "runserver", "--noreload", cms_url.removeprefix("http://")],
+        [sys.executable, "manage.py", "runserver", "--noreload", cms_url.removeprefix("http://")],
         cwd=settings.BASE_DIR,
         env=environment,
         stdout=cms_log,
@@ -145,18 +115,6 @@ def servers(cms_database_url, tmp_path_factory):
         process.terminate()
         process.wait()
     cms_log.close()
-
-
-def wait_for(url):
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while True:
-        try:
-            urllib.request.urlopen(url)  # noqa: S310 (our own server)
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")

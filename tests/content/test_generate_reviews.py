@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from content.models import FilmReviewPage
 
-LISTING_URL = reverse("wagtailapi:pages:listing")
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
 
 def generate(count, *args):
@@ -30,8 +30,16 @@ def test_generated_reviews_are_live_well_formed_and_served(client, review_index)
     listing = client.get(LISTING_URL, {"type": "content.FilmReviewPage", "fields": "*"}).json()
     assert listing["meta"]["total_count"] == 30
     assert all(item["film"]["composers"] and item["tags"] for item in listing["items"])
-    detail = client.get(reverse("wagtailapi:pages:detail", args=[reviews.first().pk]))
+    detail = client.get(reverse("wagtailapi_v2:pages:detail", args=[reviews.first().pk]))
     assert detail.status_code == 200
+
+
+def test_generated_reviews_join_listings_already_cached(client, review_index):
+    assert client.get(LISTING_URL).json()["meta"]["total_count"] == 2
+
+    generate(5)
+
+    assert client.get(LISTING_URL).json()["meta"]["total_count"] == 7
 
 
 def test_generated_reviews_are_searchable(client, review_index):

@@ -32,7 +32,7 @@ def demo(db):
 
 def test_demo_serves_the_her_review_intro_first_six_tracks_conclusion_last(client, demo):
     response = client.get(
-        reverse("wagtailapi:pages:listing"), {"type": "content.FilmReviewPage", "fields": "*"}
+        reverse("wagtailapi_v2:pages:listing"), {"type": "content.FilmReviewPage", "fields": "*"}
     )
     reviews = {item["film"]["title"]: item for item in response.json()["items"]}
     her = reviews["Her"]
@@ -59,7 +59,7 @@ def test_every_demo_review_has_the_three_part_shape(demo):
 def test_second_run_changes_nothing(client, demo):
     counts = content_counts()
     listing = client.get(
-        reverse("wagtailapi:pages:listing"), {"type": "content.FilmReviewPage", "fields": "*"}
+        reverse("wagtailapi_v2:pages:listing"), {"type": "content.FilmReviewPage", "fields": "*"}
     ).json()
 
     output = load_demo()
@@ -68,7 +68,8 @@ def test_second_run_changes_nothing(client, demo):
     assert "created" not in output
     assert (
         client.get(
-            reverse("wagtailapi:pages:listing"), {"type": "content.FilmReviewPage", "fields": "*"}
+            reverse("wagtailapi_v2:pages:listing"),
+            {"type": "content.FilmReviewPage", "fields": "*"},
         ).json()
         == listing
     )

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
+from content import api_cache
 from content.models import RATING_CHOICES, FilmReviewPage, FilmReviewPageTag, ReviewIndexPage
 from content.snippets import Film, FilmComposer, FilmDirector, Reviewer
 
@@ -64,6 +65,8 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     index.refresh_from_db()
                     self.add_reviews(index, size, films, reviewers, tags)
+                    # Bulk saves send no signals: cached listings are dropped here.
+                    api_cache.invalidate(["page:list", "film:list", f"page:{index.pk}"])
                 progress.update(size)
         self.stdout.write(self.style.SUCCESS(f"Added {count} reviews under {index.url_path}."))
 

@@ -1,0 +1,281 @@
+"""Cached API responses: served again while true, rebuilt the moment what they show changes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
+
+from content.models import ApiCacheTag, FilmReviewPage
+from content.snippets import FilmComposer
+from tests.factories import FilmFactory, ImageFactory, ReviewerFactory, make_review
+
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
+REVIEWS = {"type": "content.FilmReviewPage", "fields": "*"}
+
+
+def detail_url(page):
+    return reverse("wagtailapi_v2:pages:detail", args=[page.pk])
+
+
+@pytest.fixture
+def review(review_index):
+    film = FilmFactory(title="Her", composers=["Arcade Fire"])
+    return make_review(
+        review_index,
+        title="Her",
+        film=film,
+        reviewer=ReviewerFactory(name="Mara Lindqvist"),
+        hero_image=ImageFactory(title="Theodore at the window"),
+    )
+
+
+@pytest.fixture
+def other_review(review_index):
+    return make_review(review_index, title="Arrival", film=FilmFactory(title="Arrival"))
+
+
+@pytest.fixture
+def assert_cached(client, django_assert_num_queries):
+    """GETs the URL and checks that its response came from the cache: one query, to check it."""
+
+    def get(url, params=None):
+        with django_assert_num_queries(1):
+            response = client.get(url, params)
+        assert response.status_code == 200
+        return response
+
+    return get
+
+
+def listed_titles(client, **params):
+    return [item["title"] for item in client.get(LISTING_URL, params).json()["items"]]
+
+
+def test_a_repeated_request_is_served_from_the_cache(client, review, assert_cached):
+    first = client.get(detail_url(review))
+
+    again = assert_cached(detail_url(review))
+
+    assert again.content == first.content
+    assert again["Content-Type"] == "application/json"
+
+
+def test_the_order_of_query_parameters_does_not_matter(client, review, assert_cached):
+    client.get(LISTING_URL, {"type": "content.FilmReviewPage", "order": "title"})
+
+    assert_cached(f"{LISTING_URL}?order=title&type=content.FilmReviewPage")
+
+
+def test_responses_carry_validators_and_cdn_friendly_cache_control(client, review):
+    response = client.get(detail_url(review))
+
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith(" GMT")
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=0"
+    assert "Accept" in response["Vary"]
+
+
+def test_the_cdn_max_age_is_configurable(client, review, settings):
+    settings.API_CDN_MAX_AGE = 300
+
+    assert client.get(detail_url(review))["Cache-Control"] == "public, max-age=0, s-maxage=300"
+
+
+def test_a_conditional_get_with_the_etag_gets_304(client, review, other_review):
+    for url in (detail_url(review), LISTING_URL):
+        etag = client.get(url)["ETag"]
+
+        response = client.get(url, headers={"If-None-Match": etag})
+
+        assert response.status_code == 304
+        assert response.content == b""
+        assert response["ETag"] == etag
+
+
+def test_a_conditional_get_since_last_modified_gets_304(client, review):
+    last_modified = client.get(detail_url(review))["Last-Modified"]
+
+    response = client.get(detail_url(review), headers={"If-Modified-Since": last_modified})
+
+    assert response.status_code == 304
+
+
+def test_a_stale_etag_gets_the_new_content(client, review):
+    etag = client.get(detail_url(review))["ETag"]
+    review.title = "Her, revisited"
+    review.save_revision().publish()
+
+    response = client.get(detail_url(review), headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response.json()["title"] == "Her, revisited"
+
+
+def test_publishing_a_new_revision_refreshes_detail_and_listings(client, review):
+    client.get(detail_url(review))
+    client.get(LISTING_URL, REVIEWS)
+
+    review.title = "Her, revisited"
+    review.save_revision().publish()
+
+    assert client.get(detail_url(review)).json()["title"] == "Her, revisited"
+    assert listed_titles(client, **REVIEWS) == ["Her, revisited"]
+
+
+def test_publishing_a_new_review_adds_it_to_cached_listings(client, review, review_index):
+    assert listed_titles(client, **REVIEWS) == ["Her"]
+
+    make_review(review_index, title="Arrival")
+
+    assert listed_titles(client, **REVIEWS) == ["Her", "Arrival"]
+
+
+def test_unpublishing_drops_the_review_from_detail_and_listings(client, review):
+    client.get(detail_url(review))
+    client.get(LISTING_URL, REVIEWS)
+
+    review.unpublish()
+
+    assert client.get(detail_url(review)).status_code == 404
+    assert listed_titles(client, **REVIEWS) == []
+
+
+def test_deleting_drops_the_review_from_detail_and_listings(client, review):
+    client.get(detail_url(review))
+    client.get(LISTING_URL, REVIEWS)
+
+    Page.objects.get(pk=review.pk).delete()
+
+    assert client.get(detail_url(review)).status_code == 404
+    assert listed_titles(client, **REVIEWS) == []
+
+
+def test_moving_changes_the_address_of_the_review_and_what_lies_under_it(client, review, home_page):
+    archive = home_page.add_child(instance=type(review.get_parent().specific)(title="Archive"))
+    archive.save_revision().publish()
+    client.get(detail_url(review))
+    client.get(LISTING_URL, {"child_of": review.get_parent().pk})
+
+    review.move(archive, pos="last-child")
+
+    assert client.get(detail_url(review)).json()["meta"]["html_url"].endswith("/archive/her/")
+    assert client.get(LISTING_URL, {"child_of": archive.pk}).json()["meta"]["total_count"] == 1
+
+
+def test_moving_a_section_refreshes_the_reviews_inside_it(client, review, home_page):
+    index = review.get_parent().specific
+    client.get(detail_url(review))
+
+    index.slug = "critiques"
+    index.save_revision().publish()
+
+    assert client.get(detail_url(review)).json()["meta"]["html_url"].endswith("/critiques/her/")
+
+
+def test_restricting_a_review_to_logged_in_readers_hides_it(client, review):
+    client.get(detail_url(review))
+    client.get(LISTING_URL, REVIEWS)
+
+    PageViewRestriction.objects.create(page=review, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(detail_url(review)).status_code == 404
+    assert listed_titles(client, **REVIEWS) == []
+
+
+def test_changing_the_film_refreshes_the_reviews_that_show_it(client, review):
+    client.get(detail_url(review))
+    client.get(LISTING_URL, REVIEWS)
+
+    review.film.title = "Her (2013)"
+    review.film.save()
+
+    assert client.get(detail_url(review)).json()["film"]["title"] == "Her (2013)"
+    listing = client.get(LISTING_URL, REVIEWS).json()
+    assert listing["items"][0]["film"]["title"] == "Her (2013)"
+
+
+def test_changing_a_composer_refreshes_the_composer_filter(client, review):
+    assert listed_titles(client, composer="Owen Pallett", **REVIEWS) == []
+
+    review.film.composers.add(FilmComposer(name="Owen Pallett"))
+    review.film.save()
+
+    assert listed_titles(client, composer="Owen Pallett", **REVIEWS) == ["Her"]
+    assert client.get(detail_url(review)).json()["film"]["composers"] == [
+        "Arcade Fire",
+        "Owen Pallett",
+    ]
+
+
+def test_changing_the_reviewer_refreshes_the_reviews_that_show_them(client, review):
+    client.get(detail_url(review))
+
+    review.reviewer.bio = "Writes about film scores and synthesisers."
+    review.reviewer.save()
+
+    reviewer = client.get(detail_url(review)).json()["reviewer"]
+    assert reviewer["bio"] == "Writes about film scores and synthesisers."
+
+
+def test_changing_an_image_refreshes_the_reviews_that_show_it(client, review):
+    client.get(detail_url(review))
+
+    review.hero_image.title = "Theodore on the beach"
+    review.hero_image.save()
+
+    assert client.get(detail_url(review)).json()["hero_image"]["title"] == "Theodore on the beach"
+
+
+def test_a_change_leaves_responses_that_do_not_show_it_cached(
+    client, review, other_review, assert_cached
+):
+    client.get(detail_url(other_review))
+
+    review.film.title = "Her (2013)"
+    review.film.save()
+    review.reviewer.save()
+    review.hero_image.save()
+    review.title = "Her, revisited"
+    review.save_revision().publish()
+
+    assert_cached(detail_url(other_review))
+
+
+def test_saving_a_draft_leaves_detail_and_listings_cached(client, review, assert_cached):
+    client.get(detail_url(review))
+    client.get(LISTING_URL, REVIEWS)
+
+    review.title = "Her, a draft headline"
+    review.save_revision()
+
+    assert assert_cached(detail_url(review)).json()["title"] == "Her"
+    assert assert_cached(LISTING_URL, REVIEWS).json()["items"][0]["title"] == "Her"
+
+
+def test_a_cache_that_outlives_its_database_is_not_trusted(client, review):
+    """A restore, or a new database beside the same Redis, starts a new epoch."""
+    client.get(detail_url(review))
+
+    ApiCacheTag.objects.all().delete()
+    FilmReviewPage.objects.filter(pk=review.pk).update(title="Restored headline")
+
+    assert client.get(detail_url(review)).json()["title"] == "Restored headline"
+
+
+def test_errors_are_not_cached(client, review):
+    assert client.get(LISTING_URL, {"limit": "many"}).status_code == 400
+    assert client.get(detail_url(review) + "?fields=nonsense").status_code == 400
+    assert client.get(LISTING_URL, {"limit": "many"}).status_code == 400
+
+
+def test_with_the_cache_off_every_request_builds_its_response(client, review, settings):
+    settings.API_CACHE_SECONDS = 0
+    client.get(detail_url(review))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(detail_url(review))
+
+    assert len(queries) > 5
+    assert response["ETag"]
+    assert response.json()["title"] == "Her"

@@ -1,0 +1,72 @@
+"""Helpers for tests that run the CMS as its own processes, on a database of their own."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+
+import dj_database_url
+import psycopg
+from django.conf import settings
+
+SERVER_START_SECONDS = 30
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def fresh_database_url(name, folder):
+    """A new, empty database of the kind the suite runs on, dropped afterwards.
+
+    On PostgreSQL (DATABASE_URL) it is ``<database>_<name>`` on the same server; on
+    SQLite, a file in ``folder``.
+    """
+    config = dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://"))
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        yield f"sqlite:///{folder}/db.sqlite3"
+        return
+
+    database = f"{config['NAME']}_{name}"
+    server = {
+        key.lower(): config[key] for key in ("HOST", "PORT", "USER", "PASSWORD") if config[key]
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{database}"')
+    try:
+        yield os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{database}"
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+            connection.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+
+
+def manage(environment, *command):
+    """Runs a management command in its own process; returns what it printed."""
+    completed = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return completed.stdout
+
+
+def wait_for(url):
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while True:
+        try:
+            urllib.request.urlopen(url)  # noqa: S310 (our own server)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
