@@ -1,10 +1,12 @@
 """The public read API, Wagtail API v2, mounted at /api/v2/."""
 
+from django.http import JsonResponse
 from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2 import views as documents_views
 from wagtail.images.api.v2 import views as images_views
 
+from content import openapi
 from content.api import PagesAPIViewSet
 from content.api_cache import CachedResponsesMixin
 
@@ -12,11 +14,13 @@ from .api_validation import ClientErrorsMixin, FieldsFilter
 from .preview import PagePreviewAPIViewSet
 
 
+@openapi.document_actions(openapi.IMAGES)
 class ImagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, images_views.ImagesAPIViewSet):
     cache_list_tags = ["image:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
 
+@openapi.document_actions(openapi.DOCUMENTS)
 class DocumentsAPIViewSet(
     CachedResponsesMixin, ClientErrorsMixin, documents_views.DocumentsAPIViewSet
 ):
@@ -31,3 +35,8 @@ api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 # After "pages", which stays the endpoint that page detail URLs point at.
 api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+
+
+def endpoint_not_found(request):
+    """Any other address under /api/: a JSON 404, as API clients expect, not an HTML page."""
+    return JsonResponse({"message": "there is no API endpoint at this address"}, status=404)

@@ -55,6 +55,8 @@ class ClientErrorsMixin:
         # PostgreSQL refuses text with NUL characters, and SQLite's search chokes on them.
         if any("\x00" in value for values in request.GET.lists() for value in values[1]):
             raise BadRequestError("query parameters cannot contain null characters")
+        if request.GET.get("search_operator", "") not in ("", "and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

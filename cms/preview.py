@@ -11,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
+from content import openapi
 from content.api import PagesAPIViewSet
 
 from .headless import HeadlessPageMixin
@@ -34,6 +35,7 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "preview_view"}), name="preview")]
 
+    @openapi.PREVIEW
     def preview_view(self, request):
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:

@@ -3,6 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import F
+from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters, views
 from wagtail.api.v2.utils import BadRequestError
@@ -10,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from cms.api_serializers import PageSerializer
 from cms.api_validation import ClientErrorsMixin, FieldsFilter
 
+from . import openapi
 from .api_cache import CachedResponsesMixin
 from .models import FilmReviewPage
 
@@ -74,6 +76,18 @@ class OrderingFilter(filters.OrderingFilter):
         )
 
 
+class LocaleFilter(filters.LocaleFilter):
+    """Wagtail's ?locale filter, answering 400 for a locale that does not exist, as
+    ?child_of does for a page that does not exist, rather than 404 for the whole listing."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except Http404:
+            raise BadRequestError("locale does not exist") from None
+
+
+@openapi.document_actions(openapi.PAGES)
 class PagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, views.PagesAPIViewSet):
     """The pages endpoint, with review filters and listings of a constant query count."""
 
@@ -89,7 +103,7 @@ class PagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, views.PagesAPIVie
         filters.DescendantOfFilter,
         OrderingFilter,
         filters.TranslationOfFilter,
-        filters.LocaleFilter,
+        LocaleFilter,
         filters.SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(

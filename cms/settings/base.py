@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -223,6 +225,26 @@ WAGTAILAPI_BASE_URL = CMS_BASE_URL
 # Rich text comes out as HTML ready to render; ?rich_text_format= still chooses another.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+
+# The API's OpenAPI document (/api/schema/) and its docs (/api/docs/); content.openapi
+# describes Wagtail's endpoints, which drf-spectacular cannot inspect.
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Liner Notes API",
+    "DESCRIPTION": (
+        "Film and soundtrack reviews, read-only. Responses carry ETag and Last-Modified; "
+        "send If-None-Match or If-Modified-Since to get 304 when nothing changed."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["content.openapi.only_public_api"],
+    "POSTPROCESSING_HOOKS": ["content.openapi.add_components"],
+    "SERVERS": [{"url": CMS_BASE_URL}],
+    # The docs page's scripts come from this server, not from a CDN.
+    "REDOC_DIST": "SIDECAR",
+}
 
 # How long the public API's responses stay in the cache (content.api_cache), in seconds;
 # a change to what they show drops them sooner. 0 turns the cache off.
