@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 8020
 
-.PHONY: run test lint format
+.PHONY: run test bench lint format
 
 # The virtualenv is rebuilt whenever requirements.txt changes.
 $(BIN)/.installed: requirements.txt
@@ -29,6 +29,11 @@ run: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/pytest
+
+# The API under gunicorn on generated reviews, measured with wrk: see bench/run.py.
+bench: $(BIN)/.installed
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python bench/run.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

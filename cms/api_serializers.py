@@ -26,7 +26,7 @@ class PageHtmlUrlField(serializers.PageHtmlUrlField):
 
 
 class PageParentField(serializers.PageParentField):
-    """The parent page, loaded as its own type so that its ``html_url`` is the frontend's.
+    """The parent page, if it is public, with its ``html_url`` at the frontend.
 
     Example:
     "parent": {
@@ -37,17 +37,34 @@ class PageParentField(serializers.PageParentField):
     }
     """
 
-    def get_attribute(self, instance):
-        parent = super().get_attribute(instance)
-        return parent.specific if parent is not None else None
+    def get_attribute(self, page):
+        # One query, where Wagtail's field takes two: the parent, then whether it is public.
+        if page.is_root():
+            return None
+        parent_path = page.path[: -page.steplen]
+        return self.context["base_queryset"].filter(path=parent_path).first()
+
+    def to_representation(self, page):
+        return page_link(page, self.context)
 
 
 class PageAliasOfField(serializers.PageAliasOfField):
-    """The page an alias copies, loaded as its own type, shaped like ``parent``."""
+    """The page an alias copies, shaped like ``parent``."""
 
-    def get_attribute(self, instance):
-        original = super().get_attribute(instance)
-        return original.specific if original is not None else None
+    def to_representation(self, page):
+        return page_link(page, self.context)
+
+
+def page_link(page, context):
+    """Another page's id, type, addresses and title, as Wagtail's API shows it, from a
+    plain ``Page``: this module's ``html_url`` needs no query for its specific type."""
+    serializer_class = serializers.get_serializer_class(
+        type(page),
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=PageSerializer,
+    )
+    return serializer_class(context=context).to_representation(page)
 
 
 class PageSerializer(serializers.PageSerializer):

@@ -19,12 +19,31 @@ from wagtail.rich_text import RichText
 REVIEW_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "image"]
 
 DURATION_PATTERN = re.compile(r"^(?P<minutes>\d{1,3}):(?P<seconds>[0-5]\d)$")
+HTML_TAG = re.compile(r"<[^>]*>")
 
 
 def duration_in_seconds(duration):
     """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245."""
     match = DURATION_PATTERN.match(duration)
     return int(match["minutes"]) * 60 + int(match["seconds"])
+
+
+def prose(block, value):
+    """The text an editor wrote in a block's value, rich text without its tags.
+
+    A regular expression strips the tags: the editor's HTML is well formed, and an
+    HTML parser would cost more than the rest of a review's serialisation.
+    """
+    if isinstance(block, blocks.RichTextBlock):
+        yield HTML_TAG.sub(" ", value.source)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from prose(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from prose(block.child_block, item)
+    elif isinstance(block, blocks.CharBlock | blocks.TextBlock) and value:
+        yield value
 
 
 class BlankAsNullMixin:

@@ -2,7 +2,6 @@ import math
 from decimal import Decimal
 
 from django.db import models
-from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import FloatField
@@ -15,7 +14,7 @@ from wagtail.search import index
 
 from cms.headless import HeadlessPageMixin
 
-from .blocks import ReviewBodyBlock
+from .blocks import ReviewBodyBlock, prose
 from .serializers import (
     FilmSerializer,
     ReviewerSerializer,
@@ -157,11 +156,10 @@ class FilmReviewPage(HeadlessPageMixin, Page):
 
     @property
     def reading_time_minutes(self):
-        text = " ".join(
-            strip_tags(fragment)
-            for fragment in self.body.stream_block.get_searchable_content(self.body)
+        words = sum(
+            len(text.split()) for child in self.body for text in prose(child.block, child.value)
         )
-        return max(1, math.ceil(len(text.split()) / READING_WORDS_PER_MINUTE))
+        return max(1, math.ceil(words / READING_WORDS_PER_MINUTE))
 
 
 class ApiCacheTag(models.Model):

@@ -10,8 +10,6 @@ from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 
-from .snippets import Film, Reviewer
-
 # Named renditions of a review's hero image, and of the small images beside it.
 HERO_IMAGE_RENDITIONS = {
     "hero_image_wide": "fill-1600x900",
@@ -29,7 +27,7 @@ def hero_image_rendition_fields():
     ]
 
 
-class FilmSerializer(serializers.ModelSerializer):
+class FilmSerializer(serializers.Serializer):
     """The film a review is about, nested in the review.
 
     Example:
@@ -45,24 +43,15 @@ class FilmSerializer(serializers.ModelSerializer):
     }
     """
 
+    # Declared field by field: a ModelSerializer would inspect the model on every request.
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    release_year = serializers.IntegerField(read_only=True)
     directors = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     composers = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     cast = serializers.SerializerMethodField()
     poster = ImageRenditionField(POSTER_RENDITION)
     external_ids = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Film
-        fields = [
-            "id",
-            "title",
-            "release_year",
-            "directors",
-            "composers",
-            "cast",
-            "poster",
-            "external_ids",
-        ]
 
     def get_cast(self, film):
         return [{"name": member.name, "character": member.character} for member in film.cast.all()]
@@ -75,7 +64,7 @@ class FilmSerializer(serializers.ModelSerializer):
         }
 
 
-class ReviewerSerializer(serializers.ModelSerializer):
+class ReviewerSerializer(serializers.Serializer):
     """The critic who wrote a review.
 
     Example:
@@ -87,11 +76,10 @@ class ReviewerSerializer(serializers.ModelSerializer):
     }
     """
 
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    bio = serializers.CharField(read_only=True)
     photo = ImageRenditionField(PHOTO_RENDITION)
-
-    class Meta:
-        model = Reviewer
-        fields = ["id", "name", "bio", "photo"]
 
 
 class SoundtrackField(Field):

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 from tqdm import tqdm
@@ -68,6 +68,10 @@ class Command(BaseCommand):
                     # Bulk saves send no signals: cached listings are dropped here.
                     api_cache.invalidate(["page:list", "film:list", f"page:{index.pk}"])
                 progress.update(size)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or PostgreSQL plans queries on these tables as if empty.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Added {count} reviews under {index.url_path}."))
 
     def title(self, number):
