@@ -401,9 +401,17 @@ FIELDS = OpenApiParameter(
         OpenApiExample("Some fields", value="teaser,rating,film(title,composers)"),
     ],
 )
+RICH_TEXT_FORMAT = OpenApiParameter(
+    "rich_text_format",
+    str,
+    enum=["html", "db_html", "markdown", "db_markdown"],
+    description="How rich text comes out: HTML ready to render (`html`, the default) or "
+    "Markdown; the `db_` forms keep Wagtail's internal links and embeds.",
+)
 TITLE_FILTER = OpenApiParameter("title", str, description="Items with exactly this title.")
 LISTING_PARAMETERS = [
     FIELDS,
+    RICH_TEXT_FORMAT,
     OpenApiParameter(
         "limit", {"type": "integer", "minimum": 1, "maximum": 100}, description="At most 100."
     ),
@@ -498,7 +506,7 @@ def endpoint_schemas(name, item, listing_parameters, find_parameters):
             description=f"One of the published {name}, by id.",
             tags=tags,
             auth=[],
-            parameters=[FIELDS],
+            parameters=[FIELDS, RICH_TEXT_FORMAT],
             responses={200: ref(item), 400: BAD_REQUEST, 404: NOT_FOUND},
         ),
         "find_view": extend_schema(
@@ -553,6 +561,7 @@ PREVIEW = extend_schema(
             "token", str, required=True, description="The preview token from the admin."
         ),
         FIELDS,
+        RICH_TEXT_FORMAT,
     ],
     responses={
         200: ref("Page"),
