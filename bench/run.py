@@ -199,7 +199,7 @@ def wrk(url, seconds):
 
 
 def latency_ms(output, percentile):
-    value, unit = re.search(rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
+    value, unit = re.search(rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
     return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
 
 
