@@ -177,18 +177,21 @@ def invalidate_changed_object(sender, instance, raw=False, update_fields=None, *
     invalidate(object_tags(instance))
 
 
-def invalidate_subtree(page):
-    """A move or a new view restriction changes the page and everything under it."""
-    page_ids = Page.objects.descendant_of(page, inclusive=True).values_list("id", flat=True)
+def invalidate_subtree(page_id):
+    """A move or a view restriction changes the page and everything under it."""
+    page = Page.objects.filter(pk=page_id).first()
+    page_ids = [page_id]
+    if page is not None:  # None while the page itself is being deleted
+        page_ids = Page.objects.descendant_of(page, inclusive=True).values_list("id", flat=True)
     invalidate(["page:list", *(f"page:{page_id}" for page_id in page_ids)])
 
 
 def invalidate_moved_page(sender, instance, **kwargs):
-    invalidate_subtree(instance)
+    invalidate_subtree(instance.pk)
 
 
 def invalidate_restricted_pages(sender, instance, **kwargs):
-    invalidate_subtree(instance.page)
+    invalidate_subtree(instance.page_id)
 
 
 def connect_signals():

@@ -187,6 +187,26 @@ def test_restricting_a_review_to_logged_in_readers_hides_it(client, review):
     assert listed_titles(client, **REVIEWS) == []
 
 
+def test_lifting_a_restriction_shows_the_review_again(client, review):
+    restriction = PageViewRestriction.objects.create(
+        page=review, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(detail_url(review)).status_code == 404
+
+    restriction.delete()
+
+    assert client.get(detail_url(review)).status_code == 200
+
+
+def test_deleting_a_restricted_review_drops_it(client, review, other_review):
+    PageViewRestriction.objects.create(page=review, restriction_type=PageViewRestriction.LOGIN)
+    client.get(LISTING_URL, REVIEWS)
+
+    Page.objects.get(pk=review.pk).delete()
+
+    assert listed_titles(client, **REVIEWS) == ["Arrival"]
+
+
 def test_changing_the_film_refreshes_the_reviews_that_show_it(client, review):
     client.get(detail_url(review))
     client.get(LISTING_URL, REVIEWS)

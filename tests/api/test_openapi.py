@@ -8,6 +8,8 @@ content type and match its schema, and none may be a server error.
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -34,7 +36,18 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 @pytest.fixture
 def demo_content(db):
+    """The demo, in the test's transaction, which the WSGI calls below must not close.
+
+    Schemathesis calls the WSGI application itself, whose request signals would close the
+    test's database connection at the end of each request; Django's test client
+    disconnects them the same way.
+    """
     call_command("load_demo", verbosity=0)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.usefixtures("demo_content")
