@@ -8,8 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router, endpoint_not_found
+from .health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
