@@ -6,3 +6,6 @@ bench/run.py sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL for it.
 from cms.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
+
+# wrk is one client sending thousands of requests a second: no rate limit.
+API_THROTTLE_RATE = None

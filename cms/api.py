@@ -12,17 +12,20 @@ from content.api_cache import CachedResponsesMixin
 
 from .api_validation import ClientErrorsMixin, FieldsFilter
 from .preview import PagePreviewAPIViewSet
+from .throttling import RateLimitedMixin
 
 
 @openapi.document_actions(openapi.IMAGES)
-class ImagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, images_views.ImagesAPIViewSet):
+class ImagesAPIViewSet(
+    RateLimitedMixin, CachedResponsesMixin, ClientErrorsMixin, images_views.ImagesAPIViewSet
+):
     cache_list_tags = ["image:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
 
 @openapi.document_actions(openapi.DOCUMENTS)
 class DocumentsAPIViewSet(
-    CachedResponsesMixin, ClientErrorsMixin, documents_views.DocumentsAPIViewSet
+    RateLimitedMixin, CachedResponsesMixin, ClientErrorsMixin, documents_views.DocumentsAPIViewSet
 ):
     cache_list_tags = ["document:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]

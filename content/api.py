@@ -11,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 
 from cms.api_serializers import PageSerializer
 from cms.api_validation import ClientErrorsMixin, FieldsFilter
+from cms.throttling import RateLimitedMixin
 
 from . import openapi
 from .api_cache import CachedResponsesMixin
@@ -99,7 +100,9 @@ class LocaleFilter(filters.LocaleFilter):
 
 
 @openapi.document_actions(openapi.PAGES)
-class PagesAPIViewSet(CachedResponsesMixin, ClientErrorsMixin, views.PagesAPIViewSet):
+class PagesAPIViewSet(
+    RateLimitedMixin, CachedResponsesMixin, ClientErrorsMixin, views.PagesAPIViewSet
+):
     """The pages endpoint, with review filters and listings of a constant query count."""
 
     base_serializer_class = PageSerializer

@@ -383,6 +383,9 @@ def listing(item):
 ERROR = ref("Error")
 BAD_REQUEST = OpenApiResponse(ERROR, description="A query parameter is not valid.")
 NOT_FOUND = OpenApiResponse(ERROR, description="Nothing public has this id.")
+TOO_MANY_REQUESTS = OpenApiResponse(
+    ERROR, description="Over the rate limit: `Retry-After` says in how many seconds to retry."
+)
 
 
 def integer_parameter(name, description, minimum=1):
@@ -499,7 +502,7 @@ def endpoint_schemas(name, item, listing_parameters, find_parameters):
             auth=[],
             filters=False,
             parameters=listing_parameters,
-            responses={200: listing(item), 400: BAD_REQUEST},
+            responses={200: listing(item), 400: BAD_REQUEST, 429: TOO_MANY_REQUESTS},
         ),
         "detail_view": extend_schema(
             operation_id=f"{name}_detail",
@@ -507,7 +510,12 @@ def endpoint_schemas(name, item, listing_parameters, find_parameters):
             tags=tags,
             auth=[],
             parameters=[FIELDS, RICH_TEXT_FORMAT],
-            responses={200: ref(item), 400: BAD_REQUEST, 404: NOT_FOUND},
+            responses={
+                200: ref(item),
+                400: BAD_REQUEST,
+                404: NOT_FOUND,
+                429: TOO_MANY_REQUESTS,
+            },
         ),
         "find_view": extend_schema(
             operation_id=f"{name}_find",
@@ -519,6 +527,7 @@ def endpoint_schemas(name, item, listing_parameters, find_parameters):
                 302: OpenApiResponse(description="Found: `Location` is its detail URL."),
                 400: BAD_REQUEST,
                 404: OpenApiResponse(ERROR, description="No item matches."),
+                429: TOO_MANY_REQUESTS,
             },
         ),
     }
@@ -568,5 +577,6 @@ PREVIEW = extend_schema(
         400: BAD_REQUEST,
         403: OpenApiResponse(ERROR, description="The token is not valid or has expired."),
         404: OpenApiResponse(ERROR, description="No preview for this token."),
+        429: TOO_MANY_REQUESTS,
     },
 )

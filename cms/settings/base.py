@@ -226,7 +226,19 @@ WAGTAILAPI_BASE_URL = CMS_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 
-REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the CMS that append to X-Forwarded-For; with 0 the client is
+    # the connection's address, and a client cannot pick an address to be counted as.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+}
+
+# Requests a client (an IP address) may make to the public API (cms.throttling), as
+# count/second, minute, hour or day; "off" for no limit. A frontend that renders on a
+# server sends every reader's requests from its own address: give it room.
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "6000/minute")
+if API_THROTTLE_RATE.strip().lower() == "off":
+    API_THROTTLE_RATE = None
 
 # The API's OpenAPI document (/api/schema/) and its docs (/api/docs/); content.openapi
 # describes Wagtail's endpoints, which drf-spectacular cannot inspect.

@@ -4,3 +4,7 @@ from .dev import *  # noqa: F403
 
 # Hashing passwords slowly only slows the tests down.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The suite, schemathesis above all, sends requests faster than any reader; the rate
+# limit has tests of its own.
+API_THROTTLE_RATE = None
