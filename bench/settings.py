@@ -9,3 +9,5 @@ ROOT_URLCONF = "bench.urls"
 
 # wrk is one client sending thousands of requests a second: no rate limit.
 API_THROTTLE_RATE = None
+# wrk speaks plain HTTP to gunicorn, as a TLS-ending proxy would.
+SECURE_SSL_REDIRECT = False

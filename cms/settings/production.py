@@ -1,8 +1,15 @@
-"""Production: no debug, and the secret key and allowed hosts must come from the environment."""
+"""Production: no debug, HTTPS only, static files from WhiteNoise, media optionally on S3.
+
+The secret key and allowed hosts must come from the environment. ``python manage.py
+check --deploy`` reports nothing with these settings (a test runs it).
+"""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import MIDDLEWARE, STORAGES
 
 DEBUG = False
 
@@ -11,7 +18,51 @@ if not SECRET_KEY:  # noqa: F405
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable.")
 
-# Hashed file names, so that browsers never keep an outdated admin asset.
-STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-)
+
+# HTTPS. The CMS runs behind a proxy or load balancer that ends TLS and says so in
+# X-Forwarded-Proto; load balancers check /healthz over plain HTTP.
+# https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+
+# Static files: served by WhiteNoise, compressed, with hashed names so that browsers can
+# keep them for good. Run `python manage.py collectstatic` when deploying.
+# https://whitenoise.readthedocs.io/
+
+MIDDLEWARE = [
+    *MIDDLEWARE[:1],  # SecurityMiddleware first, then WhiteNoise
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]
+STORAGES["staticfiles"] = {
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+}
+
+
+# Media on S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set (django-storages);
+# credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as boto3 reads them.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Published images are public: plain URLs, not signed ones that expire.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
