@@ -1,10 +1,12 @@
 """The public read API, Wagtail API v2, mounted at /api/v2/."""
 
+from django.db.models import Q
 from django.http import JsonResponse
 from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2 import views as documents_views
 from wagtail.images.api.v2 import views as images_views
+from wagtail.models import CollectionViewRestriction
 
 from content import openapi
 from content.api import PagesAPIViewSet
@@ -15,9 +17,29 @@ from .preview import PagePreviewAPIViewSet
 from .throttling import RateLimitedMixin
 
 
+class PublicCollectionsMixin:
+    """For the images and documents endpoints: only what lies in collections open to all.
+
+    Wagtail's endpoints list every image and document, whatever the view restrictions
+    on their collections; here any restriction keeps a collection, and the collections
+    under it, out of the public API.
+    """
+
+    def get_queryset(self):
+        restricted = Q()
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            restricted |= Q(collection__path__startswith=restriction.collection.path)
+        queryset = super().get_queryset()
+        return queryset.exclude(restricted) if restricted else queryset
+
+
 @openapi.document_actions(openapi.IMAGES)
 class ImagesAPIViewSet(
-    RateLimitedMixin, CachedResponsesMixin, ClientErrorsMixin, images_views.ImagesAPIViewSet
+    RateLimitedMixin,
+    CachedResponsesMixin,
+    ClientErrorsMixin,
+    PublicCollectionsMixin,
+    images_views.ImagesAPIViewSet,
 ):
     cache_list_tags = ["image:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
@@ -25,7 +47,11 @@ class ImagesAPIViewSet(
 
 @openapi.document_actions(openapi.DOCUMENTS)
 class DocumentsAPIViewSet(
-    RateLimitedMixin, CachedResponsesMixin, ClientErrorsMixin, documents_views.DocumentsAPIViewSet
+    RateLimitedMixin,
+    CachedResponsesMixin,
+    ClientErrorsMixin,
+    PublicCollectionsMixin,
+    documents_views.DocumentsAPIViewSet,
 ):
     cache_list_tags = ["document:list"]
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]

@@ -1,11 +1,14 @@
 """The pages endpoint of the API: Wagtail's, with review filters and bounded queries."""
 
+import copy
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2 import filters, views
 from wagtail.api.v2.utils import BadRequestError
 
@@ -139,10 +142,23 @@ class PagesAPIViewSet(
         return super().get_object_detail_urlpath(model, pk, namespace=namespace)
 
     def get_base_queryset(self):
+        """Live pages of the site that an anonymous reader may see.
+
+        Wagtail shows a request the restricted pages its session may open (logged in, in
+        a group, or with the page's password). The public API answers every client as an
+        anonymous reader, so that no session opens a restricted page here, nor puts one
+        into the cache that all clients share.
+        """
         # Wagtail asks for it twice a request (the queryset, the serializer's context),
         # and each time reads the view restrictions and the site again.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            anonymous = copy.copy(self.request._request)
+            anonymous.user = AnonymousUser()
+            anonymous.session = {}
+            try:
+                self._base_queryset = get_public_pages_queryset(anonymous)
+            except ValueError as error:  # an unknown ?site=, as Wagtail answers it
+                raise BadRequestError(str(error)) from error
         return self._base_queryset
 
     def get_queryset(self):

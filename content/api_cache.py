@@ -31,7 +31,13 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    get_page_models,
+)
 from wagtail.signals import post_page_move
 
 from .models import ApiCacheTag
@@ -194,6 +200,16 @@ def invalidate_restricted_pages(sender, instance, **kwargs):
     invalidate_subtree(instance.page_id)
 
 
+def invalidate_restricted_collection(sender, instance, **kwargs):
+    """A collection's view restriction opens or closes its images and documents."""
+    collections = Collection.objects.filter(path__startswith=instance.collection.path)
+    tags = ["image:list", "document:list"]
+    for model in (get_image_model(), get_document_model()):
+        ids = model.objects.filter(collection__in=collections).values_list("id", flat=True)
+        tags += [f"{model._meta.model_name}:{pk}" for pk in ids]
+    invalidate(tags)
+
+
 def connect_signals():
     for model in tracked_models():
         post_init.connect(collect_loaded_object, sender=model)
@@ -202,6 +218,8 @@ def connect_signals():
     post_page_move.connect(invalidate_moved_page)
     post_save.connect(invalidate_restricted_pages, sender=PageViewRestriction)
     post_delete.connect(invalidate_restricted_pages, sender=PageViewRestriction)
+    post_save.connect(invalidate_restricted_collection, sender=CollectionViewRestriction)
+    post_delete.connect(invalidate_restricted_collection, sender=CollectionViewRestriction)
 
 
 def cache_key(request):

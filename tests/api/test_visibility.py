@@ -1,7 +1,9 @@
 """Only live, public pages appear anywhere in the public API."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -85,3 +87,40 @@ def test_restricted_reviews_and_their_sections_stay_hidden(client, home_page, re
 
     assert_hidden(client, review)
     assert members_only.pk not in listed_ids(client)
+
+
+@pytest.mark.parametrize(
+    "restriction",
+    [
+        {"restriction_type": PageViewRestriction.PASSWORD, "password": "letmein"},
+        {"restriction_type": PageViewRestriction.LOGIN},
+        {"restriction_type": PageViewRestriction.GROUPS},
+    ],
+    ids=["password", "login", "groups"],
+)
+def test_a_session_that_may_open_a_restricted_review_does_not_see_it_in_the_api(
+    client, home_page, restriction
+):
+    """Nor does it put the review into the cache that every client shares."""
+    from content.models import ReviewIndexPage
+
+    members_only = home_page.add_child(instance=ReviewIndexPage(title="Members", slug="members"))
+    members_only.save_revision().publish()
+    review = make_review(members_only, title="Secret members review")
+    view_restriction = PageViewRestriction.objects.create(page=members_only, **restriction)
+    editors = Group.objects.get(name="Editors")
+    view_restriction.groups.add(editors)
+    member = get_user_model().objects.create_user(username="member", password="secret")
+    member.groups.add(editors)
+    client.force_login(member)
+    session = client.session
+    session[PageViewRestriction.passed_view_restrictions_session_key] = [view_restriction.pk]
+    session.save()
+    # Wagtail itself would let this session open the review.
+    request = RequestFactory().get("/")
+    request.user, request.session = member, client.session
+    assert view_restriction.accept_request(request)
+
+    assert_hidden(client, review)
+    client.logout()
+    assert_hidden(client, review)
