@@ -20,9 +20,10 @@ from .throttling import RateLimitedMixin
 class PublicCollectionsMixin:
     """For the images and documents endpoints: only what lies in collections open to all.
 
-    Wagtail's endpoints list every image and document, whatever the view restrictions
-    on their collections; here any restriction keeps a collection, and the collections
-    under it, out of the public API.
+    Wagtail's endpoints hide a restricted collection from requests that cannot open it,
+    but show it to a session that can (logged in, say). Here any restriction keeps a
+    collection, and those under it, out of the public API, so that no session sees
+    them there or puts them into the cache that every client shares.
     """
 
     def get_queryset(self):

@@ -1,6 +1,7 @@
 """Images and documents in collections with a view restriction stay out of the public API."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents.models import Document
@@ -21,6 +22,14 @@ def private_collection(db):
 def listed_titles(client, endpoint):
     response = client.get(reverse(f"wagtailapi_v2:{endpoint}:listing"))
     return [item["title"] for item in response.json()["items"]]
+
+
+@pytest.fixture(params=["anonymous", "logged in"])
+def client(request, client, db):
+    """An anonymous client, and one whose session would open a login restriction."""
+    if request.param == "logged in":
+        client.force_login(get_user_model().objects.create_user(username="reader"))
+    return client
 
 
 def test_images_in_a_restricted_collection_are_hidden(client, private_collection):
