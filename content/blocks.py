@@ -6,7 +6,9 @@ migration and a note in the README.
 """
 
 import re
+from urllib.parse import urlsplit
 
+import nh3
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
@@ -20,6 +22,33 @@ REVIEW_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "
 
 DURATION_PATTERN = re.compile(r"^(?P<minutes>\d{1,3}):(?P<seconds>[0-5]\d)$")
 HTML_TAG = re.compile(r"<[^>]*>")
+
+# What REVIEW_TEXT_FEATURES write in Wagtail's stored rich text, and nothing else.
+REVIEW_TEXT_TAGS = {"p", "br", "b", "i", "a", "ol", "ul", "li", "embed"}
+REVIEW_TEXT_ATTRIBUTES = {
+    "a": {"href", "linktype", "id"},
+    "embed": {"embedtype", "id", "format", "alt"},
+}
+LINK_SCHEMES = {"http", "https", "mailto"}
+EMBED_TAG = re.compile(r"<embed\b([^>]*?)/?>")
+
+
+def sanitised(source):
+    """Stored rich text reduced to what the review's features produce.
+
+    The admin's editor writes nothing else, but text also comes in through commands,
+    imports and code: scripts, event attributes, javascript: links and iframes go here,
+    whichever way they came in.
+    """
+    cleaned = nh3.clean(
+        source,
+        tags=REVIEW_TEXT_TAGS,
+        attributes=REVIEW_TEXT_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        link_rel=None,
+    )
+    # nh3 writes void elements the HTML way; Wagtail expands only <embed …/>.
+    return EMBED_TAG.sub(r"<embed\1/>", cleaned)
 
 
 def duration_in_seconds(duration):
@@ -57,15 +86,22 @@ class BlankAsNullMixin:
         return representation
 
 
-class IntroBlock(blocks.RichTextBlock):
+class ReviewTextBlock(blocks.RichTextBlock):
+    """Review prose, with the review's rich text features; sanitised in the API."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=REVIEW_TEXT_FEATURES, **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        return super().get_api_representation(RichText(sanitised(value.source)), context)
+
+
+class IntroBlock(ReviewTextBlock):
     """The opening of the review: what the score is and why it matters.
 
     Example:
     {"type": "intro", "id": "…", "value": "<p>Few scores are woven into a film…</p>"}
     """
-
-    def __init__(self, **kwargs):
-        super().__init__(features=REVIEW_TEXT_FEATURES, **kwargs)
 
     class Meta:
         icon = "pilcrow"
@@ -124,7 +160,7 @@ class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
         label="Where it plays in the film",
         help_text="The scene or moment, in a few words.",
     )
-    commentary = blocks.RichTextBlock(features=REVIEW_TEXT_FEATURES)
+    commentary = ReviewTextBlock()
     quote = blocks.CharBlock(
         required=False,
         max_length=280,
@@ -139,6 +175,10 @@ class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
         representation = super().get_api_representation(value, context=context)
         duration = value["duration"]
         representation["duration_seconds"] = duration_in_seconds(duration) if duration else None
+        # The admin accepts web addresses only; other ways in might not have checked.
+        link = representation["listening_link"]
+        if link and urlsplit(link).scheme.lower() not in ("http", "https"):
+            representation["listening_link"] = None
         return representation
 
     class Meta:
@@ -170,7 +210,7 @@ class ConclusionBlock(BlankAsNullMixin, blocks.StructBlock):
     }
     """
 
-    text = blocks.RichTextBlock(features=REVIEW_TEXT_FEATURES)
+    text = ReviewTextBlock()
     verdict = blocks.CharBlock(
         required=False,
         max_length=140,
