@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
-from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
 
@@ -236,9 +236,32 @@ class ReviewBodyBlock(blocks.StreamBlock):
     track_commentary = TrackCommentaryBlock()
     conclusion = ConclusionBlock()
 
+    def value_from_datadict(self, data, files, prefix):
+        # Wagtail skips blocks of a type it does not know, and would save the rest: the
+        # types are kept here, so that clean() refuses the whole body instead.
+        try:
+            value = super().value_from_datadict(data, files, prefix)
+            posted_types = {
+                data[f"{prefix}-{index}-type"]
+                for index in range(int(data[f"{prefix}-count"]))
+                if not data[f"{prefix}-{index}-deleted"]
+            }
+        except (KeyError, ValueError):
+            value, posted_types = StreamValue(self, []), {"(unreadable)"}
+        value.unknown_block_types = sorted(posted_types - set(self.child_blocks))
+        return value
+
     def clean(self, value):
+        unknown_block_types = getattr(value, "unknown_block_types", [])
         value = super().clean(value)
         non_block_errors = ErrorList()
+        if unknown_block_types:
+            non_block_errors.append(
+                ValidationError(
+                    f"This body has blocks of an unknown type ({', '.join(unknown_block_types)}):"
+                    " nothing was saved."
+                )
+            )
         block_errors = {}
         block_types = [child.block_type for child in value]
 
