@@ -134,6 +134,16 @@ RENDITION = {
     },
 }
 
+MEDIA_META = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"},
+        "detail_url": {"type": "string", "format": "uri"},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "download_url": {"type": "string", "format": "uri"},
+    },
+}
+
 PAGE_META = {
     "type": "object",
     "properties": {
@@ -319,15 +329,7 @@ COMPONENTS = closed(
             "type": "object",
             "properties": {
                 "id": {"type": "integer"},
-                "meta": {
-                    "type": "object",
-                    "properties": {
-                        "type": {"type": "string"},
-                        "detail_url": {"type": "string", "format": "uri"},
-                        "tags": {"type": "array", "items": {"type": "string"}},
-                        "download_url": {"type": "string", "format": "uri"},
-                    },
-                },
+                "meta": MEDIA_META,
                 "title": {"type": "string"},
                 "width": {"type": "integer"},
                 "height": {"type": "integer"},
@@ -337,15 +339,7 @@ COMPONENTS = closed(
             "type": "object",
             "properties": {
                 "id": {"type": "integer"},
-                "meta": {
-                    "type": "object",
-                    "properties": {
-                        "type": {"type": "string"},
-                        "detail_url": {"type": "string", "format": "uri"},
-                        "tags": {"type": "array", "items": {"type": "string"}},
-                        "download_url": {"type": "string", "format": "uri"},
-                    },
-                },
+                "meta": MEDIA_META,
                 "title": {"type": "string"},
             },
         },

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from content.models import ReviewIndexPage
 from tests.factories import intro, make_review, track
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
@@ -66,52 +67,39 @@ def test_a_newer_draft_revision_of_a_live_review_is_not_served(client, public_re
     assert listed_ids(client, type="content.FilmReviewPage", search="Secret") == []
 
 
-@pytest.mark.parametrize(
-    "restriction",
-    [
+@pytest.fixture(
+    params=[
         {"restriction_type": PageViewRestriction.PASSWORD, "password": "letmein"},
         {"restriction_type": PageViewRestriction.LOGIN},
         {"restriction_type": PageViewRestriction.GROUPS},
     ],
     ids=["password", "login", "groups"],
 )
-def test_restricted_reviews_and_their_sections_stay_hidden(client, home_page, restriction):
-    from content.models import ReviewIndexPage
+def members_only(request, home_page):
+    """A section with a view restriction (for Editors, where it names groups), and a
+    review in it; yields the section, the review and the restriction."""
+    section = home_page.add_child(instance=ReviewIndexPage(title="Members", slug="members"))
+    section.save_revision().publish()
+    review = make_review(section, title="Secret members review")
+    view_restriction = PageViewRestriction.objects.create(page=section, **request.param)
+    view_restriction.groups.add(Group.objects.get(name="Editors"))
+    return section, review, view_restriction
 
-    members_only = home_page.add_child(instance=ReviewIndexPage(title="Members", slug="members"))
-    members_only.save_revision().publish()
-    review = make_review(members_only, title="Secret members review")
-    view_restriction = PageViewRestriction.objects.create(page=members_only, **restriction)
-    if restriction["restriction_type"] == PageViewRestriction.GROUPS:
-        view_restriction.groups.add(Group.objects.get(name="Editors"))
+
+def test_restricted_reviews_and_their_sections_stay_hidden(client, members_only):
+    section, review, _restriction = members_only
 
     assert_hidden(client, review)
-    assert members_only.pk not in listed_ids(client)
+    assert section.pk not in listed_ids(client)
 
 
-@pytest.mark.parametrize(
-    "restriction",
-    [
-        {"restriction_type": PageViewRestriction.PASSWORD, "password": "letmein"},
-        {"restriction_type": PageViewRestriction.LOGIN},
-        {"restriction_type": PageViewRestriction.GROUPS},
-    ],
-    ids=["password", "login", "groups"],
-)
 def test_a_session_that_may_open_a_restricted_review_does_not_see_it_in_the_api(
-    client, home_page, restriction
+    client, members_only
 ):
     """Nor does it put the review into the cache that every client shares."""
-    from content.models import ReviewIndexPage
-
-    members_only = home_page.add_child(instance=ReviewIndexPage(title="Members", slug="members"))
-    members_only.save_revision().publish()
-    review = make_review(members_only, title="Secret members review")
-    view_restriction = PageViewRestriction.objects.create(page=members_only, **restriction)
-    editors = Group.objects.get(name="Editors")
-    view_restriction.groups.add(editors)
+    _section, review, view_restriction = members_only
     member = get_user_model().objects.create_user(username="member", password="secret")
-    member.groups.add(editors)
+    member.groups.add(Group.objects.get(name="Editors"))
     client.force_login(member)
     session = client.session
     session[PageViewRestriction.passed_view_restrictions_session_key] = [view_restriction.pk]
