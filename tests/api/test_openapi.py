@@ -1,9 +1,11 @@
 """The OpenAPI document at /api/schema/ is true to the API: schemathesis proves it.
 
 Schemathesis reads the served document, then calls every operation with requests it
-generates from it, valid and invalid. Each response must have a documented status and
-content type and match its schema, and none may be a server error.
+generates from it, valid (positive) and invalid (negative). Each response must have a
+documented status and content type and match its schema, and none may be a server error.
 """
+
+from collections import Counter
 
 import pytest
 import schemathesis
@@ -12,6 +14,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -24,6 +27,8 @@ from content.blocks import ReviewBodyBlock
 from content.models import FilmReviewPage
 
 EXAMPLES_PER_OPERATION = 100
+# Over the ten operations, at least 1,000 requests, some of them invalid by design.
+MINIMUM_REQUESTS_PER_OPERATION = 100
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -50,6 +55,18 @@ def demo_content(db):
     request_finished.connect(close_old_connections)
 
 
+@pytest.fixture
+def requests_sent():
+    """Counts the requests of one operation's test by generation mode, then checks there
+    were enough of each: hypothesis stops early when it runs out of new cases."""
+    sent = Counter()
+    yield sent
+    assert sent[GenerationMode.POSITIVE] + sent[GenerationMode.NEGATIVE] >= (
+        MINIMUM_REQUESTS_PER_OPERATION
+    ), sent
+    assert sent[GenerationMode.NEGATIVE] >= MINIMUM_REQUESTS_PER_OPERATION // 4, sent
+
+
 @pytest.mark.usefixtures("demo_content")
 @schema.parametrize()
 @settings(
@@ -57,8 +74,9 @@ def demo_content(db):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_operation_answers_as_documented(case):
+def test_every_operation_answers_as_documented(case, requests_sent):
     case.call_and_validate(checks=CHECKS)
+    requests_sent[case.meta.generation.mode] += 1
 
 
 def test_every_published_page_conforms_with_all_its_fields(demo_content):
