@@ -31,6 +31,8 @@ REVIEW_TEXT_ATTRIBUTES = {
 }
 LINK_SCHEMES = {"http", "https", "mailto"}
 EMBED_TAG = re.compile(r"<embed\b([^>]*?)/?>")
+# Characters of text, not counting markup, in one block of review prose: about 1,600 words.
+REVIEW_TEXT_MAX_LENGTH = 10_000
 
 
 def sanitised(source):
@@ -49,6 +51,18 @@ def sanitised(source):
     )
     # nh3 writes void elements the HTML way; Wagtail expands only <embed …/>.
     return EMBED_TAG.sub(r"<embed\1/>", cleaned)
+
+
+def validate_storable_text(value):
+    """Refuses text that no database can store: a lone surrogate, which the editor's
+    JSON can carry (\\ud800, from a broken paste) but UTF-8 cannot encode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            "This text contains characters that are not valid Unicode: type or paste it again.",
+            code="invalid_unicode",
+        ) from None
 
 
 def duration_in_seconds(duration):
@@ -90,7 +104,12 @@ class ReviewTextBlock(blocks.RichTextBlock):
     """Review prose, with the review's rich text features; sanitised in the API."""
 
     def __init__(self, **kwargs):
-        super().__init__(features=REVIEW_TEXT_FEATURES, **kwargs)
+        super().__init__(
+            features=REVIEW_TEXT_FEATURES,
+            max_length=REVIEW_TEXT_MAX_LENGTH,
+            validators=[validate_storable_text],
+            **kwargs,
+        )
 
     def get_api_representation(self, value, context=None):
         return super().get_api_representation(RichText(sanitised(value.source)), context)
