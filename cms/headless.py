@@ -1,6 +1,10 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.signing import BadSignature
-from wagtail_headless_preview.models import HeadlessMixin, PagePreview
+from django.shortcuts import redirect
+from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessMixin, HeadlessPreviewMixin, PagePreview
+from wagtail_headless_preview.signals import preview_update
 
 
 class HeadlessPageMixin(HeadlessMixin):
@@ -10,7 +14,8 @@ class HeadlessPageMixin(HeadlessMixin):
     ``html_url``, "View live" in the admin) then point at the frontend, and a
     request for a page on the CMS itself redirects there. Previews redirect to the
     frontend with a token that ``/api/v2/page_preview/`` accepts for
-    ``PREVIEW_TOKEN_MAX_AGE`` seconds.
+    ``PREVIEW_TOKEN_MAX_AGE`` seconds, and only while the editor who previewed may
+    still edit the page.
     """
 
     def get_url_parts(self, request=None):
@@ -25,12 +30,32 @@ class HeadlessPageMixin(HeadlessMixin):
 
     @classmethod
     def check_preview_token(cls, token):
-        """Raises ``SignatureExpired`` or ``BadSignature`` unless the token is good now."""
-        cls.get_preview_signer().unsign(token, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
+        """What a token names, e.g. ``{"id": "5", "editor": "2"}``, or ``{"parent_id": …,
+        "page_type": …, "editor": …}`` for a page never saved.
+
+        Raises ``SignatureExpired`` or ``BadSignature`` unless the token is good now.
+        """
+        identifier = cls.get_preview_signer().unsign(token, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
+        claims = dict(part.partition("=")[::2] for part in identifier.split(";"))
+        if not claims.get("editor", "").isdigit():
+            raise BadSignature("the token names no editor")
+        return claims
+
+    def create_page_preview(self, editor):
+        """Stores this draft under a token that names the page and the editor."""
+        if self.pk is None:
+            identifier = f"parent_id={self.get_parent().pk};page_type={self._meta.label}"
+        else:
+            identifier = f"id={self.pk}"
+        token = self.get_preview_signer().sign(f"{identifier};editor={editor.pk}")
+        preview, _created = self.update_page_preview(token)
+        return preview
 
     def serve_preview(self, request, mode_name):
         delete_expired_previews()
-        return super().serve_preview(request, mode_name)
+        preview = self.create_page_preview(editor=request.user)
+        preview_update.send(sender=HeadlessPreviewMixin, token=preview.token)
+        return redirect(self.get_preview_url(request, preview.token))
 
 
 def frontend_url_parts(url_parts):
@@ -39,6 +64,18 @@ def frontend_url_parts(url_parts):
         return url_parts
     site_id, _cms_root_url, page_path = url_parts
     return site_id, settings.FRONTEND_URL, page_path
+
+
+def editor_may_still_edit(claims):
+    """Whether the editor named in a preview token may, now, edit the page it previews
+    (or add it under its parent, for a page never saved)."""
+    editor = get_user_model().objects.filter(pk=claims["editor"], is_active=True).first()
+    page_id = claims.get("id") or claims.get("parent_id", "")
+    page = Page.objects.filter(pk=page_id).first() if page_id.isdigit() else None
+    if editor is None or page is None:
+        return False
+    permissions = page.permissions_for_user(editor)
+    return permissions.can_edit() if "id" in claims else permissions.can_add_subpage()
 
 
 def delete_expired_previews():

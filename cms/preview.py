@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import Http404
 from django.urls import path
@@ -14,7 +15,7 @@ from wagtail_headless_preview.models import PagePreview
 from content import openapi
 from content.api import PagesAPIViewSet
 
-from .headless import HeadlessPageMixin
+from .headless import HeadlessPageMixin, editor_may_still_edit
 
 
 class PagePreviewAPIViewSet(PagesAPIViewSet):
@@ -55,7 +56,8 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         token = self.request.GET.get("token", "")
         if not token:
             raise BadRequestError("token is required")
-        model.check_preview_token(token)
+        if not editor_may_still_edit(model.check_preview_token(token)):
+            raise PermissionDenied("the editor who opened this preview can no longer edit the page")
         preview = PagePreview.objects.filter(
             content_type=ContentType.objects.get_for_model(model), token=token
         ).first()
@@ -87,6 +89,8 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
             return Response({"message": message}, status=403)
         if isinstance(exc, BadSignature):
             return Response({"message": "this preview link is not valid"}, status=403)
+        if isinstance(exc, PermissionDenied):
+            return Response({"message": str(exc)}, status=403)
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

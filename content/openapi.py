@@ -569,7 +569,11 @@ PREVIEW = extend_schema(
     responses={
         200: ref("Page"),
         400: BAD_REQUEST,
-        403: OpenApiResponse(ERROR, description="The token is not valid or has expired."),
+        403: OpenApiResponse(
+            ERROR,
+            description="The token is not valid, has expired, or its editor may no longer "
+            "edit the page.",
+        ),
         404: OpenApiResponse(ERROR, description="No preview for this token."),
         429: TOO_MANY_REQUESTS,
     },

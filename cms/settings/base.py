@@ -286,7 +286,6 @@ if WAGTAILAPI_USE_FRONTENDCACHE:
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": FRONTEND_URL},
     "SERVE_BASE_URL": FRONTEND_URL,
-    "REDIRECT_ON_PREVIEW": True,
     "ENFORCE_TRAILING_SLASH": True,
 }
 # A preview link shows the draft for this many seconds after the editor opens it.

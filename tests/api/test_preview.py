@@ -4,6 +4,8 @@ import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 from wagtail_headless_preview.models import PagePreview
@@ -50,7 +52,7 @@ def edit_preview_url(review):
 
 
 def test_admin_preview_redirects_to_the_frontend_with_a_token(
-    admin_client, review, edit_preview_url
+    admin_client, admin_user, review, edit_preview_url
 ):
     location = open_preview(
         admin_client, edit_preview_url, review_form_data(review.film, draft_body("Draft."))
@@ -59,11 +61,11 @@ def test_admin_preview_redirects_to_the_frontend_with_a_token(
     assert location.startswith("http://localhost:8020/?")
     params = preview_params(location)
     assert params["content_type"] == "content.filmreviewpage"
-    assert params["token"].startswith(f"id={review.pk}:")
+    assert params["token"].startswith(f"id={review.pk};editor={admin_user.pk}:")
 
 
-def test_preview_of_an_unchanged_page_is_exactly_its_live_detail_json(client, review):
-    preview = review.create_page_preview()
+def test_preview_of_an_unchanged_page_is_exactly_its_live_detail_json(client, review, admin_user):
+    preview = review.create_page_preview(editor=admin_user)
 
     previewed = client.get(
         PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
@@ -119,8 +121,8 @@ def test_preview_serves_a_page_that_was_never_saved(admin_client, client, review
     assert not FilmReviewPage.objects.filter(title="Arrival, first draft").exists()
 
 
-def test_rich_text_format_works_in_preview_as_in_the_detail_view(client, review):
-    preview = review.create_page_preview()
+def test_rich_text_format_works_in_preview_as_in_the_detail_view(client, review, admin_user):
+    preview = review.create_page_preview(editor=admin_user)
 
     response = client.get(
         PREVIEW_URL,
@@ -156,10 +158,10 @@ def test_bad_preview_requests_get_a_json_error(client, db, params, status, messa
     assert message in response.json()["message"]
 
 
-def test_a_tampered_token_is_refused(client, review):
-    token = review.create_page_preview().token
+def test_a_tampered_token_is_refused(client, review, admin_user):
+    token = review.create_page_preview(editor=admin_user).token
     identifier, timestamp, signature = token.split(":")
-    tampered = f"id={review.pk + 1}:{timestamp}:{signature}"
+    tampered = f"id={review.pk + 1};editor={admin_user.pk}:{timestamp}:{signature}"
     PagePreview.objects.create(
         token=tampered, content_type=review.content_type, content_json=review.to_json()
     )
@@ -172,11 +174,12 @@ def test_a_tampered_token_is_refused(client, review):
     assert response.json() == {"message": "this preview link is not valid"}
 
 
-def test_a_token_expires_after_preview_token_max_age(client, review, settings):
+def test_a_token_expires_after_preview_token_max_age(client, review, settings, admin_user):
     settings.PREVIEW_TOKEN_MAX_AGE = 600
-    preview = review.create_page_preview()
+    preview = review.create_page_preview(editor=admin_user)
     preview.token = sign_preview_token_at(
-        datetime.datetime.now() - datetime.timedelta(seconds=601), f"id={review.pk}"
+        datetime.datetime.now() - datetime.timedelta(seconds=601),
+        f"id={review.pk};editor={admin_user.pk}",
     )
     preview.save()
 
@@ -189,8 +192,8 @@ def test_a_token_expires_after_preview_token_max_age(client, review, settings):
     assert "Her" not in response.content.decode()
 
 
-def test_a_token_is_good_only_for_its_own_content_type(client, review):
-    preview = review.create_page_preview()
+def test_a_token_is_good_only_for_its_own_content_type(client, review, admin_user):
+    preview = review.create_page_preview(editor=admin_user)
 
     response = client.get(
         PREVIEW_URL, {"content_type": "content.reviewindexpage", "token": preview.token}
@@ -200,8 +203,8 @@ def test_a_token_is_good_only_for_its_own_content_type(client, review):
     assert response.json() == {"message": "no preview for this token and content_type"}
 
 
-def test_previews_are_never_cached(client, review):
-    preview = review.create_page_preview()
+def test_previews_are_never_cached(client, review, admin_user):
+    preview = review.create_page_preview(editor=admin_user)
 
     good = client.get(
         PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
@@ -213,10 +216,13 @@ def test_previews_are_never_cached(client, review):
         assert "private" in response["Cache-Control"]
 
 
-def test_opening_a_preview_deletes_drafts_of_expired_tokens(admin_client, review, edit_preview_url):
+def test_opening_a_preview_deletes_drafts_of_expired_tokens(
+    admin_client, admin_user, review, edit_preview_url
+):
     expired = PagePreview.objects.create(
         token=sign_preview_token_at(
-            datetime.datetime.now() - datetime.timedelta(hours=2), f"id={review.pk}"
+            datetime.datetime.now() - datetime.timedelta(hours=2),
+            f"id={review.pk};editor={admin_user.pk}",
         ),
         content_type=review.content_type,
         content_json=review.to_json(),
@@ -236,3 +242,72 @@ def test_view_live_in_the_admin_opens_the_page_on_the_frontend(admin_client, rev
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[review.pk]))
 
     assert 'href="http://localhost:8020/reviews/her/"' in response.content.decode()
+
+
+def an_editor():
+    editor = get_user_model().objects.create_user(username="writer", password="secret")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return editor
+
+
+def lose_group(editor):
+    editor.groups.clear()
+
+
+def deactivate(editor):
+    editor.is_active = False
+    editor.save()
+
+
+def delete(editor):
+    editor.delete()
+
+
+@pytest.mark.parametrize("lose_permission", [lose_group, deactivate, delete])
+def test_a_token_is_refused_once_its_editor_may_no_longer_edit_the_page(
+    client, review, edit_preview_url, lose_permission
+):
+    editor = an_editor()
+    client.force_login(editor)
+    params = preview_params(
+        open_preview(client, edit_preview_url, review_form_data(review.film, draft_body("Mine.")))
+    )
+    client.logout()
+    assert client.get(PREVIEW_URL, params).status_code == 200
+
+    lose_permission(editor)
+    response = client.get(PREVIEW_URL, params)
+
+    assert response.status_code == 403
+    assert response.json() == {
+        "message": "the editor who opened this preview can no longer edit the page"
+    }
+
+
+def test_a_token_for_a_new_page_is_refused_once_its_editor_may_not_add_it(client, review_index):
+    editor = an_editor()
+    client.force_login(editor)
+    add_preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["content", "filmreviewpage", review_index.pk]
+    )
+    params = preview_params(
+        open_preview(client, add_preview_url, review_form_data(FilmFactory(), draft_body("New.")))
+    )
+    client.logout()
+    assert client.get(PREVIEW_URL, params).status_code == 200
+
+    lose_group(editor)
+
+    assert client.get(PREVIEW_URL, params).status_code == 403
+
+
+def test_a_signed_token_that_names_no_editor_is_refused(client, review):
+    token = FilmReviewPage.get_preview_signer().sign(f"id={review.pk}")
+    PagePreview.objects.create(
+        token=token, content_type=review.content_type, content_json=review.to_json()
+    )
+
+    response = client.get(PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": token})
+
+    assert response.status_code == 403
+    assert response.json() == {"message": "this preview link is not valid"}

@@ -67,7 +67,7 @@ def test_a_bogus_preview_link_shows_a_readable_message(page, frontend_url, scree
 def test_an_expired_preview_link_shows_a_readable_message(page, api, frontend_url, screenshot):
     her = api("pages/?type=content.FilmReviewPage&slug=her-arcade-fire-owen-pallett")["items"][0]
     two_hours_ago = datetime.datetime.now() - datetime.timedelta(hours=2)
-    token = sign_preview_token_at(two_hours_ago, f"id={her['id']}")
+    token = sign_preview_token_at(two_hours_ago, f"id={her['id']};editor=1")
 
     page.goto(
         f"{frontend_url}/?{urlencode({'content_type': 'content.filmreviewpage', 'token': token})}"
