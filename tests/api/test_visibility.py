@@ -1,13 +1,18 @@
 """Only live, public pages appear anywhere in the public API."""
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from content.models import ReviewIndexPage
+from content.models import FilmReviewPage, ReviewIndexPage
 from tests.factories import intro, make_review, track
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
@@ -64,6 +69,36 @@ def test_a_newer_draft_revision_of_a_live_review_is_not_served(client, public_re
     assert detail["title"] == "Public review"
     assert "Secret" not in str(detail)
     assert "Secret" not in str(listing)
+    assert listed_ids(client, type="content.FilmReviewPage", search="Secret") == []
+
+
+def test_a_review_scheduled_to_go_live_stays_hidden_until_its_time(
+    client, review_index, public_review
+):
+    review = make_review(review_index, title="Secret, scheduled", publish=False)
+    review.go_live_at = timezone.now() + timedelta(days=1)
+    review.save_revision().publish()
+
+    call_command("publish_scheduled", verbosity=0)
+    assert_hidden(client, review)
+
+    its_time = review.go_live_at + timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=its_time):
+        call_command("publish_scheduled", verbosity=0)
+    assert review.pk in listed_ids(client, type="content.FilmReviewPage", search="Secret")
+
+
+def test_a_scheduled_revision_of_a_live_review_is_not_served_before_its_time(client, public_review):
+    review = FilmReviewPage.objects.get(pk=public_review.pk)
+    review.title = "Secret scheduled headline"
+    review.go_live_at = timezone.now() + timedelta(days=1)
+    review.save_revision().publish()
+
+    detail = client.get(reverse("wagtailapi_v2:pages:detail", args=[public_review.pk])).json()
+    listing = client.get(LISTING_URL, {"type": "content.FilmReviewPage", "fields": "*"}).json()
+
+    assert detail["title"] == "Public review"
+    assert "Secret" not in str(detail) + str(listing)
     assert listed_ids(client, type="content.FilmReviewPage", search="Secret") == []
 
 
