@@ -122,8 +122,11 @@ class Reviewer(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    email = models.EmailField(
+        "Contact email", blank=True, help_text="For the editors only: never published."
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("bio"), FieldPanel("photo")]
+    panels = [FieldPanel("name"), FieldPanel("bio"), FieldPanel("photo"), FieldPanel("email")]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

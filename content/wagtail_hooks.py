@@ -53,7 +53,7 @@ class ReviewerViewSet(SnippetViewSet):
     model = Reviewer
     icon = "user"
     menu_label = "Reviewers"
-    list_display = ["name"]
+    list_display = ["name", "email"]
 
 
 class ReviewSnippetsGroup(SnippetViewSetGroup):
