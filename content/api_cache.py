@@ -175,7 +175,8 @@ def collect_loaded_object(sender, instance, **kwargs):
 
 
 def invalidate_changed_object(sender, instance, raw=False, update_fields=None, **kwargs):
-    # Raw saves load fixtures or bulk-generated content, whose commands invalidate once.
+    # Raw saves load fixtures, or an import (whose flush starts a new epoch), or
+    # bulk-generated content, whose command invalidates once.
     if raw:
         return
     if isinstance(instance, Page) and update_fields and PAGE_DRAFT_FIELDS.issuperset(update_fields):
@@ -196,12 +197,15 @@ def invalidate_moved_page(sender, instance, **kwargs):
     invalidate_subtree(instance.pk)
 
 
-def invalidate_restricted_pages(sender, instance, **kwargs):
-    invalidate_subtree(instance.page_id)
+def invalidate_restricted_pages(sender, instance, raw=False, **kwargs):
+    if not raw:  # as in invalidate_changed_object
+        invalidate_subtree(instance.page_id)
 
 
-def invalidate_restricted_collection(sender, instance, **kwargs):
+def invalidate_restricted_collection(sender, instance, raw=False, **kwargs):
     """A collection's view restriction opens or closes its images and documents."""
+    if raw:  # as in invalidate_changed_object
+        return
     collections = Collection.objects.filter(path__startswith=instance.collection.path)
     tags = ["image:list", "document:list"]
     for model in (get_image_model(), get_document_model()):

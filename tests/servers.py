@@ -53,10 +53,10 @@ def manage(environment, *command):
         [sys.executable, "manage.py", *command],
         cwd=settings.BASE_DIR,
         env=environment,
-        check=True,
         capture_output=True,
         text=True,
     )
+    assert completed.returncode == 0, f"{' '.join(command)} failed:\n{completed.stderr[-3000:]}"
     return completed.stdout
 
 

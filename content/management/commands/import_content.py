@@ -1,0 +1,143 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
+from tqdm import tqdm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from content import backup
+from content.snippets import Film, Reviewer
+
+
+class Command(BaseCommand):
+    help = (
+        "Restores an export_content directory (PATH) into an empty database, one that "
+        "migrate has just made, and its files into media storage. All or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="A directory written by export_content.")
+
+    def handle(self, path, **options):
+        path = Path(path)
+        manifest = self.read_manifest(path)
+        held = content_in_database()
+        if held:
+            raise CommandError(
+                f"This database already holds content ({', '.join(held)}): import_content "
+                "restores into an empty one, made by 'python manage.py migrate'."
+            )
+        self.check_migrations(manifest["migrations"])
+
+        verbose = options["verbosity"] > 0
+        step = self.stdout.write if verbose else lambda message: None
+        written = []
+        try:
+            with transaction.atomic():
+                # The rows of migrate's defaults (root page, site, groups, content types)
+                # give way to the export's, ids and all.
+                delete_all_rows()
+                ContentType.objects.clear_cache()
+                step(f"Loading {sum(manifest['counts'].values())} rows…")
+                call_command("loaddata", str(path / backup.CONTENT), verbosity=0)
+                ContentType.objects.clear_cache()
+                step("Restoring files…")
+                self.restore_files(path / backup.MEDIA, written, verbose)
+                step("Rebuilding the references and search indexes…")
+                call_command("rebuild_references_index", verbosity=0)
+                call_command("update_index", verbosity=0)
+                counts = backup.row_counts(backup.exported_models())
+        except (DeserializationError, DatabaseError, ValueError, OSError, CommandError) as error:
+            ContentType.objects.clear_cache()
+            for storage, name in written:
+                storage.delete(name)
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            raise CommandError(f"Nothing was imported: {reason}") from error
+
+        if verbose:
+            imported = backup.summary(counts, len(written))
+            self.stdout.write(self.style.SUCCESS(f"Imported {imported} from {path}."))
+
+    def read_manifest(self, path):
+        if not path.is_dir():
+            raise CommandError(f"{path} is not a directory written by export_content.")
+        try:
+            manifest = backup.read_manifest(path)
+        except FileNotFoundError:
+            raise CommandError(f"{path} has no {backup.MANIFEST}: it is not an export.") from None
+        except (OSError, ValueError) as error:
+            raise CommandError(f"{path / backup.MANIFEST} cannot be read: {error}") from error
+        if not (
+            isinstance(manifest, dict)
+            and manifest.get("format") == backup.FORMAT
+            and isinstance(manifest.get("migrations"), list)
+            and isinstance(manifest.get("counts"), dict)
+        ):
+            raise CommandError(f"{path / backup.MANIFEST} is not of export format {backup.FORMAT}.")
+        return manifest
+
+    def check_migrations(self, exported):
+        here = backup.applied_migrations()
+        if exported != here:
+            missing_here = sorted(set(exported) - set(here))
+            missing_there = sorted(set(here) - set(exported))
+            difference = (
+                f"{missing_here[0]} is not applied here"
+                if missing_here
+                else f"{missing_there[0]} was not applied there"
+            )
+            raise CommandError(
+                f"The export was made from another version of the schema ({difference}): "
+                "migrate both to the same code first."
+            )
+
+    def restore_files(self, media, written, verbose):
+        """Saves each file the imported rows point at into its field's storage, under its
+        own name; ``written`` collects them, for removal if the import fails."""
+        files = list(backup.stored_files(backup.exported_models()))
+        for storage, name in tqdm(files, unit="file", disable=not verbose):
+            copy = media / name
+            if not copy.is_file():
+                self.stderr.write(f"Not in the export, so not restored: {name}")
+                continue
+            if storage.exists(name):
+                with storage.open(name) as existing:
+                    if existing.read() == copy.read_bytes():
+                        continue
+                raise CommandError(f"Media storage already has another file named {name}.")
+            with copy.open("rb") as source:
+                saved_as = storage.save(name, source)
+            written.append((storage, saved_as))
+            if saved_as != name:
+                raise CommandError(f"Media storage saved {name} as {saved_as}.")
+
+
+def content_in_database():
+    """What the database holds beyond what migrate makes (a root and a home page, with
+    no revisions), e.g. ``["3 pages", "1 user"]``."""
+    counts = {
+        "page": Page.objects.filter(depth__gt=2).count(),
+        "revision": Revision.objects.count(),
+        "user": get_user_model().objects.count(),
+        "image": get_image_model().objects.count(),
+        "document": get_document_model().objects.count(),
+        "film": Film.objects.count(),
+        "reviewer": Reviewer.objects.count(),
+    }
+    return [backup.counted(number, noun) for noun, number in counts.items() if number]
+
+
+def delete_all_rows():
+    """Empties every table of the project's models, as flush does, but with DELETE:
+    PostgreSQL refuses TRUNCATE in a transaction that has written (such as a test's).
+    Foreign keys are checked at commit, so the order does not matter."""
+    tables = connection.introspection.django_table_names(only_existing=True)
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608

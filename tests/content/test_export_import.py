@@ -1,0 +1,255 @@
+"""export_content writes all content; import_content restores it, exactly, into an empty
+database, or refuses with a reason and changes nothing."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import Page
+
+from content import backup
+from content.models import FilmReviewPage
+from tests.factories import ImageFactory, make_review
+from tests.servers import fresh_database_url, manage
+
+# Content that the demo lacks, added to the source database before the export: drafts,
+# a newer draft of a live review, a scheduled review, a private section, a document, a
+# restricted collection, a comment, a redirect, a workflow in progress.
+MORE_CONTENT = """
+from datetime import timedelta
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Collection, CollectionViewRestriction, Comment, PageViewRestriction
+from content.models import FilmReviewPage, ReviewIndexPage
+from content.snippets import Reviewer
+
+editor = get_user_model().objects.get(username="editor")
+index = ReviewIndexPage.objects.get()
+her = FilmReviewPage.objects.get(slug="her-arcade-fire-owen-pallett")
+arrival = FilmReviewPage.objects.get(slug="arrival-johann-johannsson")
+
+def review(parent, slug, title, **fields):
+    page = FilmReviewPage(
+        title=title, slug=slug, film=arrival.film, teaser="Another look.",
+        body=arrival.body.raw_data, live=False, **fields,
+    )
+    parent.add_child(instance=page)
+    return page.save_revision(user=editor)
+
+review(index, "arrival-second-look", "Arrival, a second look")
+later = timezone.now() + timedelta(days=3)
+review(index, "arrival-later", "Arrival, later", go_live_at=later).publish(user=editor)
+members = index.add_child(instance=ReviewIndexPage(title="Members", slug="members"))
+members.save_revision(user=editor).publish(user=editor)
+PageViewRestriction.objects.create(page=members, restriction_type="password", password="x")
+review(members, "arrival-members", "Arrival, for members").publish(user=editor)
+
+her.title = "Her, redrafted"
+her.save_revision(user=editor)
+her.get_workflow().start(her, editor)
+Comment.objects.create(page=her, user=editor, text="Check the order.", contentpath="title")
+Redirect.objects.create(old_path="/old-her", redirect_page=her)
+Reviewer.objects.update(email="desk@critics.example")
+
+Document.objects.create(
+    title="Press notes", file=ContentFile(b"Notes for the press.", name="press-notes.txt"),
+    uploaded_by_user=editor,
+)
+embargo = Collection.get_first_root_node().add_child(name="Embargo")
+CollectionViewRestriction.objects.create(collection=embargo, restriction_type="login")
+poster = Image.objects.first()
+Image.objects.create(
+    title="Embargoed still", collection=embargo, width=poster.width, height=poster.height,
+    file=ContentFile(poster.file.read(), name="embargoed-still.png"),
+)
+"""
+
+# What a restore must reproduce: the API's answer to every page and listing, every
+# revision (and the page it rebuilds into), and every stored file.
+SNAPSHOT = """
+import hashlib, json
+from django.test import Client
+from wagtail.models import Page, Revision
+from content import backup
+
+client = Client(HTTP_HOST="localhost")
+urls = [f"/api/v2/pages/{pk}/?fields=*" for pk in Page.objects.values_list("pk", flat=True)]
+urls += [
+    "/api/v2/pages/?fields=*&limit=50",
+    "/api/v2/pages/?type=content.FilmReviewPage&fields=*&order=-first_published_at",
+    "/api/v2/pages/?type=content.FilmReviewPage&search=score&fields=*",
+    "/api/v2/pages/find/?html_path=/reviews/her-arcade-fire-owen-pallett/",
+    "/api/v2/images/?fields=*",
+    "/api/v2/documents/?fields=*",
+]
+api = {}
+for url in urls:
+    response = client.get(url)
+    api[url] = [response.status_code, response.content.decode()]
+revisions = [
+    [r.pk, r.object_id, r.user_id, r.created_at.isoformat(), r.content, str(r.as_object())]
+    for r in Revision.objects.order_by("pk")
+]
+files = {
+    name: hashlib.sha256(storage.open(name).read()).hexdigest()
+    for storage, name in backup.stored_files(backup.exported_models())
+}
+print(json.dumps({"api": api, "revisions": revisions, "files": files}))
+"""
+
+
+def environment_for(database_url, media_root):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+    }
+
+
+def snapshot(environment):
+    return json.loads(manage(environment, "shell", "--no-imports", "-c", SNAPSHOT))
+
+
+def test_an_import_restores_every_page_revision_and_file_exactly(tmp_path):
+    export = tmp_path / "export"
+    (tmp_path / "source").mkdir()
+    (tmp_path / "target").mkdir()
+    with (
+        fresh_database_url("export_source", tmp_path / "source") as source_url,
+        fresh_database_url("export_target", tmp_path / "target") as target_url,
+    ):
+        source = environment_for(source_url, tmp_path / "source" / "media")
+        manage(source, "migrate", "--no-input")
+        manage(source, "load_demo")
+        manage(source, "shell", "--no-imports", "-c", MORE_CONTENT)
+        before = snapshot(source)
+        exported = manage(source, "export_content", str(export))
+
+        target = environment_for(target_url, tmp_path / "target" / "media")
+        manage(target, "migrate", "--no-input")
+        imported = manage(target, "import_content", str(export))
+        after = snapshot(target)
+
+    assert "Exported 10 pages, 9 revisions, 5 snippets, 9 images, 1 document, 1 user" in exported
+    assert "Imported 10 pages, 9 revisions, 5 snippets, 9 images, 1 document, 1 user" in imported
+    assert after["api"].keys() == before["api"].keys()
+    for url, answer in before["api"].items():
+        assert after["api"][url] == answer, url
+    assert after["revisions"] == before["revisions"]
+    assert after["files"] == before["files"]
+    # What was compared holds what it should: drafts, files, private and scheduled pages.
+    statuses = [status for status, _body in before["api"].values()]
+    assert statuses.count(200) >= 10
+    # Not public: the root, the draft, the scheduled review, the members' section and review.
+    assert statuses.count(404) == 5
+    assert "Her, redrafted" in [revision[-1] for revision in before["revisions"]]
+    assert {"documents/press-notes.txt", "original_images/embargoed-still.png"} <= set(
+        before["files"]
+    )
+
+
+def test_a_second_import_is_refused_and_changes_nothing(tmp_path, review_index):
+    make_review(review_index, title="Kept")
+    call_command("export_content", str(tmp_path / "export"), verbosity=0)
+
+    with pytest.raises(CommandError, match=r"already holds content \(2 pages, 2 revisions"):
+        call_command("import_content", str(tmp_path / "export"), verbosity=0)
+
+    assert FilmReviewPage.objects.get().title == "Kept"
+
+
+def test_export_refuses_a_directory_that_holds_files(tmp_path, db):
+    (tmp_path / "notes.txt").write_text("mine")
+
+    with pytest.raises(CommandError, match="already exists and is not an empty directory"):
+        call_command("export_content", str(tmp_path), verbosity=0)
+
+    assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({}, "has no manifest.json: it is not an export"),
+        ({"manifest.json": "{not json"}, "manifest.json cannot be read"),
+        ({"manifest.json": '{"format": 99}'}, "is not of export format 1"),
+    ],
+)
+def test_import_refuses_what_is_not_an_export(tmp_path, db, files, message):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+
+    with pytest.raises(CommandError, match=message):
+        call_command("import_content", str(tmp_path), verbosity=0)
+
+
+def write_export(path, content, migrations=None):
+    path.mkdir()
+    manifest = {
+        "format": backup.FORMAT,
+        "migrations": backup.applied_migrations() if migrations is None else migrations,
+        "counts": {},
+        "files": 0,
+    }
+    (path / backup.MANIFEST).write_text(json.dumps(manifest))
+    (path / backup.CONTENT).write_text(content)
+
+
+def test_import_refuses_an_export_from_another_schema(tmp_path, db):
+    migrations = [*backup.applied_migrations(), "content.9999_from_the_future"]
+    write_export(tmp_path / "export", "[]", migrations)
+
+    with pytest.raises(CommandError, match="content.9999_from_the_future is not applied here"):
+        call_command("import_content", str(tmp_path / "export"), verbosity=0)
+
+
+def test_a_broken_export_imports_nothing(tmp_path, db):
+    pages_before = list(Page.objects.values_list("pk", "path", "title"))
+    write_export(tmp_path / "export", '[{"model": "content.nosuchmodel", "pk": 1}]')
+
+    with pytest.raises(CommandError, match="^Nothing was imported: "):
+        call_command("import_content", str(tmp_path / "export"), verbosity=0)
+
+    assert list(Page.objects.values_list("pk", "path", "title")) == pages_before
+
+
+def test_a_file_that_would_overwrite_another_imports_nothing(tmp_path, db):
+    image = ImageFactory(title="Still")
+    call_command("export_content", str(tmp_path / "export"), verbosity=0)
+    image_name = image.file.name
+    image.delete()
+    # An empty database again, but storage has a different file under the image's name.
+    default_storage.delete(image_name)
+    default_storage.save(image_name, ContentFile(b"someone else's file"))
+
+    with pytest.raises(CommandError, match=f"already has another file named {image_name}"):
+        call_command("import_content", str(tmp_path / "export"), verbosity=0)
+
+    assert default_storage.open(image_name).read() == b"someone else's file"
+
+
+def test_the_commands_report_a_reason_in_one_line(tmp_path, db):
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "import_content", str(tmp_path / "missing")],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
+    )
+
+    assert completed.returncode == 1
+    assert completed.stderr.strip().splitlines()[-1] == (
+        f"CommandError: {tmp_path / 'missing'} is not a directory written by export_content."
+    )
