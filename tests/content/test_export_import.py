@@ -21,7 +21,8 @@ from tests.servers import fresh_database_url, manage
 
 # Content that the demo lacks, added to the source database before the export: drafts,
 # a newer draft of a live review, a scheduled review, a private section, a document, a
-# restricted collection, a comment, a redirect, a workflow in progress.
+# restricted collection, a comment, a redirect, a workflow in progress, and a review with
+# hostile markup, as an import from elsewhere might bring in.
 MORE_CONTENT = """
 from datetime import timedelta
 from django.contrib.auth import get_user_model
@@ -39,13 +40,19 @@ index = ReviewIndexPage.objects.get()
 her = FilmReviewPage.objects.get(slug="her-arcade-fire-owen-pallett")
 arrival = FilmReviewPage.objects.get(slug="arrival-johann-johannsson")
 
-def review(parent, slug, title, **fields):
+def review(parent, slug, title, body=arrival.body.raw_data, **fields):
     page = FilmReviewPage(
-        title=title, slug=slug, film=arrival.film, teaser="Another look.",
-        body=arrival.body.raw_data, live=False, **fields,
+        title=title, slug=slug, film=arrival.film, teaser="Another look.", body=body,
+        live=False, **fields,
     )
     parent.add_child(instance=page)
     return page.save_revision(user=editor)
+
+hostile = [dict(block) for block in arrival.body.raw_data]
+hostile[0]["value"] = (
+    '<p>Plain words.</p><script>alert(1)</script><p><a href="javascript:alert(2)">x</a></p>'
+)
+review(index, "arrival-hostile", "Arrival, hostile", body=hostile).publish(user=editor)
 
 review(index, "arrival-second-look", "Arrival, a second look")
 later = timezone.now() + timedelta(days=3)
@@ -88,7 +95,8 @@ urls = [f"/api/v2/pages/{pk}/?fields=*" for pk in Page.objects.values_list("pk",
 urls += [
     "/api/v2/pages/?fields=*&limit=50",
     "/api/v2/pages/?type=content.FilmReviewPage&fields=*&order=-first_published_at",
-    "/api/v2/pages/?type=content.FilmReviewPage&search=score&fields=*",
+    # Ordered: search ranks ties in the order the index was built.
+    "/api/v2/pages/?type=content.FilmReviewPage&search=score&order=id&fields=*",
     "/api/v2/pages/find/?html_path=/reviews/her-arcade-fire-owen-pallett/",
     "/api/v2/images/?fields=*",
     "/api/v2/documents/?fields=*",
@@ -142,8 +150,8 @@ def test_an_import_restores_every_page_revision_and_file_exactly(tmp_path):
         imported = manage(target, "import_content", str(export))
         after = snapshot(target)
 
-    assert "Exported 10 pages, 9 revisions, 5 snippets, 9 images, 1 document, 1 user" in exported
-    assert "Imported 10 pages, 9 revisions, 5 snippets, 9 images, 1 document, 1 user" in imported
+    assert "Exported 11 pages, 10 revisions, 5 snippets, 9 images, 1 document, 1 user" in exported
+    assert "Imported 11 pages, 10 revisions, 5 snippets, 9 images, 1 document, 1 user" in imported
     assert after["api"].keys() == before["api"].keys()
     for url, answer in before["api"].items():
         assert after["api"][url] == answer, url
@@ -155,6 +163,10 @@ def test_an_import_restores_every_page_revision_and_file_exactly(tmp_path):
     # Not public: the root, the draft, the scheduled review, the members' section and review.
     assert statuses.count(404) == 5
     assert "Her, redrafted" in [revision[-1] for revision in before["revisions"]]
+    bodies = "".join(body for _status, body in after["api"].values())
+    assert "Plain words." in bodies
+    assert "<script" not in bodies
+    assert "javascript:" not in bodies
     assert {"documents/press-notes.txt", "original_images/embargoed-still.png"} <= set(
         before["files"]
     )
