@@ -119,10 +119,11 @@ from content.models import FilmReviewPage
 reviews = FilmReviewPage.objects.live().order_by("path")
 review = reviews[reviews.count() // 2]
 detail = Client().get(f"/api/v2/pages/{review.pk}/")
+assert detail.status_code == 200, detail.content
+# A preview token names an editor who may edit the page.
 editor, _created = get_user_model().objects.get_or_create(
     username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
 )
-assert detail.status_code == 200, detail.content
 print(json.dumps({
     "review_id": review.pk,
     "detail_bytes": len(detail.content),

@@ -175,8 +175,8 @@ def collect_loaded_object(sender, instance, **kwargs):
 
 
 def invalidate_changed_object(sender, instance, raw=False, update_fields=None, **kwargs):
-    # Raw saves load fixtures, or an import (whose flush starts a new epoch), or
-    # bulk-generated content, whose command invalidates once.
+    # Raw saves load fixtures, or an import (which empties this table, so a new epoch
+    # starts), or bulk-generated content, whose command invalidates once.
     if raw:
         return
     if isinstance(instance, Page) and update_fields and PAGE_DRAFT_FIELDS.issuperset(update_fields):

@@ -38,8 +38,6 @@ EXCLUDED_MODELS = [
     "wagtail_headless_preview.pagepreview",  # previews, good for an hour
     "content.apicachetag",  # the API cache's state: content.api_cache
 ]
-
-
 # Loaded first: saving other rows looks content types up, and would add missing ones.
 LOADED_FIRST = ["contenttypes", "auth"]
 
@@ -49,7 +47,8 @@ def exported_models():
     models = [
         model
         for model in apps.get_models()
-        if not (model._meta.proxy or not model._meta.managed)
+        if model._meta.managed
+        and not model._meta.proxy
         and model._meta.app_label not in EXCLUDED_MODELS
         and model._meta.label_lower not in EXCLUDED_MODELS
     ]
