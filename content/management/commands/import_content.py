@@ -50,8 +50,8 @@ class Command(BaseCommand):
                 step("Restoring files…")
                 self.restore_files(path / backup.MEDIA, written, verbose)
                 step("Rebuilding the references and search indexes…")
-                call_command("rebuild_references_index", verbosity=0)
-                call_command("update_index", verbosity=0)
+                for command in ("rebuild_references_index", "update_index"):
+                    call_command(command, verbosity=options["verbosity"], stdout=self.stdout)
                 counts = backup.row_counts(backup.exported_models())
         except (DeserializationError, DatabaseError, ValueError, OSError, CommandError) as error:
             ContentType.objects.clear_cache()
