@@ -21,6 +21,9 @@ from .api_cache import CachedResponsesMixin
 from .models import FilmReviewPage, FilmReviewPageTag
 from .snippets import FilmComposer
 
+# Tags one ?tag= filter may name: each is a condition in the query.
+MAX_TAGS = 20
+
 
 class ReviewFilter(BaseFilterBackend):
     """Filters reviews by composer, tag and minimum rating.
@@ -48,7 +51,7 @@ class ReviewFilter(BaseFilterBackend):
             )
             conditions.append(Exists(composers))
         if "tag" in request.GET:
-            for tag in filter(None, (tag.strip() for tag in request.GET["tag"].split(","))):
+            for tag in self.parse_tags(request.GET["tag"]):
                 tagged = FilmReviewPageTag.objects.filter(
                     content_object=OuterRef("pk"), tag__name__iexact=tag
                 )
@@ -61,6 +64,15 @@ class ReviewFilter(BaseFilterBackend):
             return queryset.filter(id__in=FilmReviewPage.objects.filter(*conditions).values("id"))
         # EXISTS conditions let the database start from the few matching rows.
         return queryset.filter(*conditions)
+
+    @staticmethod
+    def parse_tags(value):
+        """The distinct tags of a comma-separated list; each one is a condition, and the
+        database takes only so many."""
+        tags = {tag.strip().casefold() for tag in value.split(",")} - {""}
+        if len(tags) > MAX_TAGS:
+            raise BadRequestError(f"tag takes at most {MAX_TAGS} tags")
+        return sorted(tags)
 
     @staticmethod
     def parse_rating(value):

@@ -453,7 +453,8 @@ PAGE_LISTING_PARAMETERS = [
     OpenApiParameter(
         "tag",
         str,
-        description="With `type=content.FilmReviewPage`: reviews with all these tags.",
+        description="With `type=content.FilmReviewPage`: reviews with all these tags "
+        "(comma-separated, at most 20).",
         examples=[OpenApiExample("Tags", value="ambient,bittersweet")],
     ),
     OpenApiParameter(

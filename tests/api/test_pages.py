@@ -236,6 +236,7 @@ class TestListingFilters:
     def test_tag_filter_needs_every_tag_given(self, client):
         assert list_reviews(client, tag="ambient") == ["Her, warmly", "Her, coolly"]
         assert list_reviews(client, tag="bittersweet,ambient") == ["Her, warmly"]
+        assert list_reviews(client, tag="Ambient, ambient,,BITTERSWEET") == ["Her, warmly"]
 
     def test_rating_min_filter_leaves_out_lower_and_unrated_reviews(self, client):
         assert list_reviews(client, rating_min="4") == ["Her, warmly"]
@@ -294,6 +295,10 @@ class TestListingFilters:
         ({"offset": "9" * 25}, "offset is out of range"),
         ({"search": "her\x00"}, "query parameters cannot contain null characters"),
         ({"type": "content.FilmReviewPage", "tag": "\x00"}, "cannot contain null characters"),
+        (
+            {"type": "content.FilmReviewPage", "tag": ",".join(f"t{n}" for n in range(21))},
+            "tag takes at most 20 tags",
+        ),
     ],
 )
 def test_bad_query_parameters_get_a_400_with_a_message(client, her_review, params, message):

@@ -1,0 +1,34 @@
+"""Hostile query strings get a JSON answer, an empty result or a 4xx, never a 5xx."""
+
+import pytest
+from django.core.management import call_command
+
+QUERIES = [
+    "/api/v2/pages/?search=%ED%A0%80",  # an encoded lone surrogate: not UTF-8
+    "/api/v2/pages/?search=%FF%FE",  # bytes that are not UTF-8 at all
+    "/api/v2/pages/?search=" + "a" * 100_000,
+    "/api/v2/pages/?type=content.FilmReviewPage&tag=" + "a," * 5_000,
+    "/api/v2/pages/find/?html_path=/%00/",
+    "/api/v2/pages/?locale=%00",
+    "/api/v2/pages/?child_of=%00",
+    "/api/v2/pages/?order=%00",
+    "/api/v2/pages/?fields=%00",
+    "/api/v2/pages/%00/",
+    "/api/v2/images/?title=%00",
+    "/api/v2/images/?search=%FF",
+    "/api/v2/documents/?search=%00",
+    "/api/v2/page_preview/?content_type=content.filmreviewpage&token=%00",
+    "/api/v2/page_preview/?content_type=%ED%A0%80&token=x",
+]
+
+
+@pytest.mark.parametrize("url", QUERIES)
+def test_a_hostile_query_gets_a_json_answer_and_no_server_error(client, db, url):
+    call_command("load_demo", verbosity=0)
+
+    response = client.get(url)
+
+    assert response.status_code in (200, 400, 404)
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert "items" in body or "message" in body
