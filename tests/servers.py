@@ -60,6 +60,34 @@ def manage(environment, *command):
     return completed.stdout
 
 
+@contextmanager
+def gunicorn_servers(environment, count, *options):
+    """``count`` gunicorn processes serving the CMS with ``environment`` and gunicorn's
+    ``options``; yields their base URLs, and stops them afterwards."""
+    urls = [f"http://127.0.0.1:{free_port()}" for _ in range(count)]
+    processes = [
+        subprocess.Popen(
+            [
+                *(sys.executable, "-m", "gunicorn", "cms.wsgi"),
+                *("--bind", url.removeprefix("http://"), *options),
+            ],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for url in urls
+    ]
+    try:
+        for url in urls:
+            wait_for(f"{url}/api/v2/pages/")
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait()
+
+
 def wait_for(url):
     deadline = time.monotonic() + SERVER_START_SECONDS
     while True:

@@ -6,17 +6,14 @@ way none may serve a response older than the last publish.
 
 import json
 import os
-import subprocess
-import sys
 import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import redis
-from django.conf import settings
 
-from tests.servers import free_port, fresh_database_url, manage, wait_for
+from tests.servers import fresh_database_url, gunicorn_servers, manage
 
 # A Redis database of its own, emptied before use.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -59,28 +56,8 @@ def environment(request, database_environment):
 @pytest.fixture
 def servers(environment):
     """Two gunicorn processes serving the CMS; yields their base URLs."""
-    urls = [f"http://127.0.0.1:{free_port()}" for _ in range(2)]
-    processes = [
-        subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "cms.wsgi"),
-                *("--bind", url.removeprefix("http://"), "--workers", "1"),
-            ],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for url in urls
-    ]
-    try:
-        for url in urls:
-            wait_for(f"{url}/api/v2/pages/")
+    with gunicorn_servers(environment, 2, "--workers", "1") as urls:
         yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait()
 
 
 def get(server, path):

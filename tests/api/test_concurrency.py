@@ -24,7 +24,7 @@ import dj_database_url
 import pytest
 from django.conf import settings
 
-from tests.servers import free_port, fresh_database_url, manage, wait_for
+from tests.servers import fresh_database_url, gunicorn_servers, manage
 
 WRITERS = 3
 READERS = 8
@@ -109,28 +109,8 @@ def environment(tmp_path_factory):
 
 @pytest.fixture
 def servers(environment):
-    urls = [f"http://127.0.0.1:{free_port()}" for _ in range(2)]
-    processes = [
-        subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "cms.wsgi"),
-                *("--bind", url.removeprefix("http://"), "--workers", "2", "--threads", "4"),
-            ],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for url in urls
-    ]
-    try:
-        for url in urls:
-            wait_for(f"{url}/api/v2/pages/")
+    with gunicorn_servers(environment, 2, "--workers", "2", "--threads", "4") as urls:
         yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait()
 
 
 def get(url):

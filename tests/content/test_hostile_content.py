@@ -6,13 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Site
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
-from content.models import FilmReviewPage, ReviewIndexPage
-from tests.factories import FilmFactory, conclusion, intro, make_review, track
-from tests.forms import review_form_data, track_form_value
+from content.models import FilmReviewPage
+from tests.factories import conclusion, intro, make_review, track
+from tests.forms import ReviewEditorTestCase, track_form_value
 
 # Each hides script in a way a browser would run it.
 XSS_PAYLOADS = [
@@ -136,22 +134,13 @@ def hostile_contentstate():
     return json.dumps({"blocks": blocks, "entityMap": entities})
 
 
-class TestPayloadsThroughTheAdmin(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        home = Site.objects.get(is_default_site=True).root_page
-        cls.index = home.add_child(instance=ReviewIndexPage(title="Reviews", slug="reviews"))
-        cls.film = FilmFactory(title="Her")
-        cls.superuser = cls.create_superuser("admin")
-
+class TestPayloadsThroughTheAdmin(ReviewEditorTestCase):
     def test_payloads_typed_or_linked_in_the_editor_come_out_harmless(self):
-        self.client.force_login(self.superuser)
         body = [("intro", hostile_contentstate())] + [
             ("track_commentary", track_form_value("One", commentary=hostile_contentstate()))
         ]
-        url = reverse("wagtailadmin_pages:add", args=["content", "filmreviewpage", self.index.pk])
 
-        self.client.post(url, {**review_form_data(self.film, body), "action-publish": "publish"})
+        self.publish_new_review(body)
 
         review = FilmReviewPage.objects.get(slug="her-track-by-track")
         for rich_text_format in FORMATS:
@@ -163,17 +152,11 @@ class TestPayloadsThroughTheAdmin(WagtailPageTestCase):
                 assert_harmless(markup, rich_text_format)
 
     def test_a_javascript_listening_link_is_refused_with_a_message(self):
-        self.client.force_login(self.superuser)
         body = [
             ("intro", rich_text("<p>Intro.</p>")),
             ("track_commentary", track_form_value("One", listening_link="javascript:alert(1)")),
         ]
-        url = reverse("wagtailadmin_pages:add", args=["content", "filmreviewpage", self.index.pk])
 
-        response = self.client.post(
-            url, {**review_form_data(self.film, body), "action-publish": "publish"}
-        )
+        response = self.publish_new_review(body)
 
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Enter a valid URL.")
-        self.assertFalse(FilmReviewPage.objects.exists())
+        self.assert_refused_and_nothing_saved(response, "Enter a valid URL.")
