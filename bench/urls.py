@@ -9,8 +9,8 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet as StockPagesAPIViewSet
 
+from api.views import PagesAPIViewSet
 from cms.urls import urlpatterns as cms_urlpatterns
-from content.api import PagesAPIViewSet
 
 from .views import bare
 

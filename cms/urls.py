@@ -2,12 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import api_router, endpoint_not_found
+from api import urls as api_urls
+
 from .health import healthz
 
 urlpatterns = [
@@ -15,11 +15,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
-    path("api/docs/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-docs"),
-    # Only addresses with the trailing slash, so that APPEND_SLASH still redirects the rest.
-    re_path(r"^api/[\s\S]*/$", endpoint_not_found),
+    path("api/", include(api_urls)),
 ]
 
 if settings.DEBUG:

@@ -5,8 +5,3 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "content"
     verbose_name = "Reviews"
-
-    def ready(self):
-        from . import api_cache
-
-        api_cache.connect_signals()

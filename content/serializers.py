@@ -1,12 +1,12 @@
 """How films, reviewers and a review's page-level fields appear in the API.
 
-Each docstring ends with the JSON the field produces: it is the contract frontends read.
-The related objects are read from what ``content.api`` prefetches, so serialising a
-listing costs the same number of queries whatever its length.
+Each docstring ends with the JSON the field produces: it is the contract frontends read,
+and the API's OpenAPI document is derived from these declarations. The related objects
+are read from what ``FilmReviewPage.prefetch_for_api`` loads, so serialising a listing
+costs the same number of queries whatever its length.
 """
 
 from rest_framework import serializers
-from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 
@@ -22,9 +22,49 @@ PHOTO_RENDITION = "fill-240x240"
 
 def hero_image_rendition_fields():
     return [
-        APIField(name, serializer=ImageRenditionField(spec, source="hero_image"))
+        APIField(name, serializer=ImageRenditionField(spec, source="hero_image", allow_null=True))
         for name, spec in HERO_IMAGE_RENDITIONS.items()
     ]
+
+
+class NamesField(serializers.ListField):
+    """The names of the people credited, in the order of the credits.
+
+    Example:
+    "directors": ["Spike Jonze"]
+    """
+
+    child = serializers.CharField()
+
+    def to_representation(self, people):
+        return [person.name for person in people.all()]
+
+
+class CastMemberSerializer(serializers.Serializer):
+    """An actor and the character they play.
+
+    Example:
+    {"name": "Joaquin Phoenix", "character": "Theodore Twombly"}
+    """
+
+    name = serializers.CharField(read_only=True)
+    character = serializers.CharField(read_only=True)
+
+
+class ExternalIdsSerializer(serializers.Serializer):
+    """A film's ids in other databases, null where unknown.
+
+    Example:
+    "external_ids": {"imdb": "tt1798709", "tmdb": 152601, "musicbrainz": null}
+    """
+
+    imdb = serializers.CharField(source="imdb_id", read_only=True, allow_null=True)
+    tmdb = serializers.IntegerField(source="tmdb_id", read_only=True, allow_null=True)
+    musicbrainz = serializers.UUIDField(source="musicbrainz_id", read_only=True, allow_null=True)
+
+    def to_representation(self, film):
+        ids = super().to_representation(film)
+        return {name: None if value == "" else value for name, value in ids.items()}
 
 
 class FilmSerializer(serializers.Serializer):
@@ -47,21 +87,11 @@ class FilmSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
     release_year = serializers.IntegerField(read_only=True)
-    directors = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
-    composers = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
-    cast = serializers.SerializerMethodField()
-    poster = ImageRenditionField(POSTER_RENDITION)
-    external_ids = serializers.SerializerMethodField()
-
-    def get_cast(self, film):
-        return [{"name": member.name, "character": member.character} for member in film.cast.all()]
-
-    def get_external_ids(self, film):
-        return {
-            "imdb": film.imdb_id or None,
-            "tmdb": film.tmdb_id,
-            "musicbrainz": str(film.musicbrainz_id) if film.musicbrainz_id else None,
-        }
+    directors = NamesField(read_only=True)
+    composers = NamesField(read_only=True)
+    cast = CastMemberSerializer(many=True, read_only=True)
+    poster = ImageRenditionField(POSTER_RENDITION, read_only=True, allow_null=True)
+    external_ids = ExternalIdsSerializer(source="*", read_only=True)
 
 
 class ReviewerSerializer(serializers.Serializer):
@@ -79,30 +109,31 @@ class ReviewerSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     bio = serializers.CharField(read_only=True)
-    photo = ImageRenditionField(PHOTO_RENDITION)
+    photo = ImageRenditionField(PHOTO_RENDITION, read_only=True, allow_null=True)
 
 
-class SoundtrackField(Field):
+class SoundtrackSerializer(serializers.Serializer):
     """The album the review is about.
 
     Example:
     "soundtrack": {"album_title": "Her (Original Score)", "label": "Mercury", "release_year": 2014}
     """
 
-    def to_representation(self, page):
-        return {
-            "album_title": page.album_title,
-            "label": page.album_label,
-            "release_year": page.album_release_year,
-        }
+    album_title = serializers.CharField(read_only=True)
+    label = serializers.CharField(source="album_label", read_only=True)
+    release_year = serializers.IntegerField(
+        source="album_release_year", read_only=True, allow_null=True
+    )
 
 
-class TagNamesField(Field):
+class TagNamesField(serializers.ListField):
     """A review's tags (moods and genres) in alphabetical order.
 
     Example:
     "tags": ["bittersweet", "electronic"]
     """
+
+    child = serializers.CharField()
 
     def to_representation(self, tagged_items):
         return sorted(tagged_item.tag.name for tagged_item in tagged_items.all())

@@ -5,20 +5,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import FilmReviewPage
-from .rich_text import AbsoluteDocumentLinkHandler, FrontendPageLinkHandler
 from .snippets import Film, Reviewer
 
 
 @hooks.register("register_icons")
 def register_icons(icons):
     return [*icons, "content/icons/music.svg"]
-
-
-# After Wagtail's own handlers (order 0), so that these replace them.
-@hooks.register("register_rich_text_features", order=1)
-def register_headless_link_handlers(features):
-    features.register_link_type(FrontendPageLinkHandler)
-    features.register_link_type(AbsoluteDocumentLinkHandler)
 
 
 class FilmReviewPageListingViewSet(PageListingViewSet):

@@ -1,6 +1,6 @@
 from wagtail.models import Page
 
-from cms.headless import HeadlessPageMixin
+from headless.models import HeadlessPageMixin
 
 
 class HomePage(HeadlessPageMixin, Page):

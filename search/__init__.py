@@ -1,6 +1,10 @@
-"""Search.
+"""Search: how readers search reviews through the API, and how the index is kept.
 
-Readers search through the pages API (``/api/v2/pages/?search=``), backed by Wagtail's
-database search backend (``WAGTAILSEARCH_BACKENDS`` in ``cms/settings/base.py``). What a
-review is searched by is declared with the model, in ``FilmReviewPage.search_fields``.
+- ``backends``: the search backend settings (Wagtail's database backend).
+- ``queries``: the checks a search's input passes before it reaches the backend.
+- ``filters``: the API's search filter, and how other filters combine with a search.
+- ``indexing``: bulk indexing, shared by commands that write content in bulk.
+
+What a review is searched by is declared with the model, in
+``FilmReviewPage.search_fields``.
 """

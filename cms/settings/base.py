@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
+from search import backends as search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -44,6 +46,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 INSTALLED_APPS = [
     "home",
     "content",
+    "headless",
+    "api",
+    "search",
+    "backup",
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",
@@ -205,14 +211,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Liner Notes"
 WAGTAILADMIN_BASE_URL = CMS_BASE_URL
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL's "english" configuration drops stop words, and film titles such as
-        # Her, Up or It are nothing else; "simple" keeps every word.
-        "SEARCH_CONFIG": "simple",
-    },
-}
+# The search app holds its backend's settings, with the reasons for them.
+WAGTAILSEARCH_BACKENDS = search_backends.WAGTAILSEARCH_BACKENDS
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -233,15 +233,15 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
 }
 
-# Requests a client (an IP address) may make to the public API (cms.throttling), as
+# Requests a client (an IP address) may make to the public API (api.throttling), as
 # count/second, minute, hour or day; "off" for no limit. A frontend that renders on a
 # server sends every reader's requests from its own address: give it room.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "6000/minute")
 if API_THROTTLE_RATE.strip().lower() == "off":
     API_THROTTLE_RATE = None
 
-# The API's OpenAPI document (/api/schema/) and its docs (/api/docs/); content.openapi
-# describes Wagtail's endpoints, which drf-spectacular cannot inspect.
+# The API's OpenAPI document (/api/schema/) and its docs (/api/docs/); api.openapi
+# teaches drf-spectacular Wagtail's endpoints, which it cannot inspect alone.
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 SPECTACULAR_SETTINGS = {
     "TITLE": "Liner Notes API",
@@ -251,14 +251,14 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["content.openapi.only_public_api"],
-    "POSTPROCESSING_HOOKS": ["content.openapi.add_components"],
+    "PREPROCESSING_HOOKS": ["api.openapi.hooks.only_public_api"],
+    "POSTPROCESSING_HOOKS": ["api.openapi.hooks.close_objects"],
     "SERVERS": [{"url": CMS_BASE_URL}],
     # The docs page's scripts come from this server, not from a CDN.
     "REDOC_DIST": "SIDECAR",
 }
 
-# How long the public API's responses stay in the cache (content.api_cache), in seconds;
+# How long the public API's responses stay in the cache (api.cache), in seconds;
 # a change to what they show drops them sooner. 0 turns the cache off.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "3600"))
 # How long a CDN may serve an API response without asking again (s-maxage). With 0 it

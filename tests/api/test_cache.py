@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
-from content.models import ApiCacheTag, FilmReviewPage
+from api.models import ApiCacheTag
+from content.models import FilmReviewPage
 from content.snippets import FilmComposer
 from tests.factories import FilmFactory, ImageFactory, ReviewerFactory, make_review
 

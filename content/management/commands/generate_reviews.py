@@ -9,11 +9,11 @@ from taggit.models import Tag
 from tqdm import tqdm
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
-from wagtail.search.backends import get_search_backend
 
-from content import api_cache
 from content.models import RATING_CHOICES, FilmReviewPage, FilmReviewPageTag, ReviewIndexPage
+from content.signals import pages_created_in_bulk
 from content.snippets import Film, FilmComposer, FilmDirector, Reviewer
+from search.indexing import index_objects
 
 # Words to build titles, names and commentary from: synthetic, and our own.
 ADJECTIVES = [
@@ -65,8 +65,11 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     index.refresh_from_db()
                     self.add_reviews(index, size, films, reviewers, tags)
-                    # Bulk saves send no signals: cached listings are dropped here.
-                    api_cache.invalidate(["page:list", "film:list", f"page:{index.pk}"])
+                    pages_created_in_bulk.send(
+                        FilmReviewPage,
+                        parent=index,
+                        related_models=[Film, FilmDirector, FilmComposer, Reviewer],
+                    )
                 progress.update(size)
         # Fresh statistics, or the database plans queries on these tables as if they were
         # nearly empty (SQLite then runs a full-text search once per indexed row). On
@@ -186,9 +189,4 @@ class Command(BaseCommand):
             for tag in self.random.sample(tags, self.random.randint(1, 3))
         )
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + size)
-        get_search_backend().add_bulk(
-            FilmReviewPage,
-            FilmReviewPage.objects.filter(pk__in=[review.id for review in reviews])
-            .select_related("film")
-            .prefetch_related("film__composers"),
-        )
+        index_objects(FilmReviewPage, [review.id for review in reviews])

@@ -1,3 +1,5 @@
+"""The mixin that makes a page type headless, and the preview tokens it hands out."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.signing import BadSignature

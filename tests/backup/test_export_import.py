@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
 
-from content import backup
+from backup import exports
 from content.models import FilmReviewPage
 from tests.factories import ImageFactory, make_review
 from tests.servers import fresh_database_url, manage
@@ -88,7 +88,7 @@ SNAPSHOT = """
 import hashlib, json
 from django.test import Client
 from wagtail.models import Page, Revision
-from content import backup
+from backup import exports
 
 client = Client(HTTP_HOST="localhost")
 urls = [f"/api/v2/pages/{pk}/?fields=*" for pk in Page.objects.values_list("pk", flat=True)]
@@ -111,7 +111,7 @@ revisions = [
 ]
 files = {
     name: hashlib.sha256(storage.open(name).read()).hexdigest()
-    for storage, name in backup.stored_files(backup.exported_models())
+    for storage, name in exports.stored_files(exports.exported_models())
 }
 print(json.dumps({"api": api, "revisions": revisions, "files": files}))
 """
@@ -210,17 +210,17 @@ def test_import_refuses_what_is_not_an_export(tmp_path, db, files, message):
 def write_export(path, content, migrations=None):
     path.mkdir()
     manifest = {
-        "format": backup.FORMAT,
-        "migrations": backup.applied_migrations() if migrations is None else migrations,
+        "format": exports.FORMAT,
+        "migrations": exports.applied_migrations() if migrations is None else migrations,
         "counts": {},
         "files": 0,
     }
-    (path / backup.MANIFEST).write_text(json.dumps(manifest))
-    (path / backup.CONTENT).write_text(content)
+    (path / exports.MANIFEST).write_text(json.dumps(manifest))
+    (path / exports.CONTENT).write_text(content)
 
 
 def test_import_refuses_an_export_from_another_schema(tmp_path, db):
-    migrations = [*backup.applied_migrations(), "content.9999_from_the_future"]
+    migrations = [*exports.applied_migrations(), "content.9999_from_the_future"]
     write_export(tmp_path / "export", "[]", migrations)
 
     with pytest.raises(CommandError, match="content.9999_from_the_future is not applied here"):

@@ -10,9 +10,10 @@ from tqdm import tqdm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
+from wagtail.snippets.models import get_snippet_models
 
-from content import backup
-from content.snippets import Film, Reviewer
+from backup import exports
+from search.indexing import rebuild_index
 
 
 class Command(BaseCommand):
@@ -45,14 +46,16 @@ class Command(BaseCommand):
                 delete_all_rows()
                 ContentType.objects.clear_cache()
                 step(f"Loading {sum(manifest['counts'].values())} rows…")
-                call_command("loaddata", str(path / backup.CONTENT), verbosity=0)
+                call_command("loaddata", str(path / exports.CONTENT), verbosity=0)
                 ContentType.objects.clear_cache()
                 step("Restoring files…")
-                self.restore_files(path / backup.MEDIA, written, verbose)
+                self.restore_files(path / exports.MEDIA, written, verbose)
                 step("Rebuilding the references and search indexes…")
-                for command in ("rebuild_references_index", "update_index"):
-                    call_command(command, verbosity=options["verbosity"], stdout=self.stdout)
-                counts = backup.row_counts(backup.exported_models())
+                call_command(
+                    "rebuild_references_index", verbosity=options["verbosity"], stdout=self.stdout
+                )
+                rebuild_index(verbosity=options["verbosity"], stdout=self.stdout)
+                counts = exports.row_counts(exports.exported_models())
         except (DeserializationError, DatabaseError, ValueError, OSError, CommandError) as error:
             ContentType.objects.clear_cache()
             for storage, name in written:
@@ -61,29 +64,31 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported: {reason}") from error
 
         if verbose:
-            imported = backup.summary(counts, len(written))
+            imported = exports.summary(counts, len(written))
             self.stdout.write(self.style.SUCCESS(f"Imported {imported} from {path}."))
 
     def read_manifest(self, path):
         if not path.is_dir():
             raise CommandError(f"{path} is not a directory written by export_content.")
         try:
-            manifest = backup.read_manifest(path)
+            manifest = exports.read_manifest(path)
         except FileNotFoundError:
-            raise CommandError(f"{path} has no {backup.MANIFEST}: it is not an export.") from None
+            raise CommandError(f"{path} has no {exports.MANIFEST}: it is not an export.") from None
         except (OSError, ValueError) as error:
-            raise CommandError(f"{path / backup.MANIFEST} cannot be read: {error}") from error
+            raise CommandError(f"{path / exports.MANIFEST} cannot be read: {error}") from error
         if not (
             isinstance(manifest, dict)
-            and manifest.get("format") == backup.FORMAT
+            and manifest.get("format") == exports.FORMAT
             and isinstance(manifest.get("migrations"), list)
             and isinstance(manifest.get("counts"), dict)
         ):
-            raise CommandError(f"{path / backup.MANIFEST} is not of export format {backup.FORMAT}.")
+            raise CommandError(
+                f"{path / exports.MANIFEST} is not of export format {exports.FORMAT}."
+            )
         return manifest
 
     def check_migrations(self, exported):
-        here = backup.applied_migrations()
+        here = exports.applied_migrations()
         if exported != here:
             missing_here = sorted(set(exported) - set(here))
             missing_there = sorted(set(here) - set(exported))
@@ -100,7 +105,7 @@ class Command(BaseCommand):
     def restore_files(self, media, written, verbose):
         """Saves each file the imported rows point at into its field's storage, under its
         own name; ``written`` collects them, for removal if the import fails."""
-        files = list(backup.stored_files(backup.exported_models()))
+        files = list(exports.stored_files(exports.exported_models()))
         for storage, name in tqdm(files, unit="file", disable=not verbose):
             copy = media / name
             if not copy.is_file():
@@ -127,10 +132,9 @@ def content_in_database():
         "user": get_user_model().objects.count(),
         "image": get_image_model().objects.count(),
         "document": get_document_model().objects.count(),
-        "film": Film.objects.count(),
-        "reviewer": Reviewer.objects.count(),
+        "snippet": sum(model.objects.count() for model in get_snippet_models()),
     }
-    return [backup.counted(number, noun) for noun, number in counts.items() if number]
+    return [exports.counted(number, noun) for noun, number in counts.items() if number]
 
 
 def delete_all_rows():

@@ -5,9 +5,11 @@ it for the plain ``Page`` objects that Wagtail's API serialises too: the items o
 untyped listing, a page's parent and the page an alias copies.
 """
 
+from functools import cache
+
 from wagtail.api.v2 import serializers
 
-from .headless import frontend_url_parts
+from headless.models import frontend_url_parts
 
 
 class PageHtmlUrlField(serializers.PageHtmlUrlField):
@@ -58,13 +60,17 @@ class PageAliasOfField(serializers.PageAliasOfField):
 def page_link(page, context):
     """Another page's id, type, addresses and title, as Wagtail's API shows it, from a
     plain ``Page``: this module's ``html_url`` needs no query for its specific type."""
-    serializer_class = serializers.get_serializer_class(
-        type(page),
+    return page_link_serializer_class(type(page))(context=context).to_representation(page)
+
+
+@cache
+def page_link_serializer_class(model):
+    return serializers.get_serializer_class(
+        model,
         ["id", "type", "detail_url", "html_url", "title"],
         meta_fields=["type", "detail_url", "html_url"],
         base=PageSerializer,
     )
-    return serializer_class(context=context).to_representation(page)
 
 
 class PageSerializer(serializers.PageSerializer):

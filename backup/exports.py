@@ -22,6 +22,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import FileField
+from wagtail.snippets.models import get_snippet_models
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -36,7 +37,7 @@ EXCLUDED_MODELS = [
     "wagtailcore.uploadedfile",  # uploads in progress
     "wagtailadmin.editingsession",  # who has an editor open now
     "wagtail_headless_preview.pagepreview",  # previews, good for an hour
-    "content.apicachetag",  # the API cache's state: content.api_cache
+    "api.apicachetag",  # the API response cache's state: api.cache
 ]
 # Loaded first: saving other rows looks content types up, and would add missing ones.
 LOADED_FIRST = ["contenttypes", "auth"]
@@ -112,7 +113,7 @@ def summary(counts, files):
     parts = {
         "page": counts["wagtailcore.page"],
         "revision": counts["wagtailcore.revision"],
-        "snippet": counts["content.film"] + counts["content.reviewer"],
+        "snippet": sum(counts[model._meta.label_lower] for model in get_snippet_models()),
         "image": counts["wagtailimages.image"],
         "document": counts["wagtaildocs.document"],
         "user": counts["auth.user"],

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from content import backup
+from backup import exports
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
             raise CommandError(f"{path} already exists and is not an empty directory.")
         verbose = options["verbosity"] > 0
-        models = backup.exported_models()
+        models = exports.exported_models()
         try:
             path.mkdir(parents=True, exist_ok=True)
             # One transaction, and on PostgreSQL one snapshot: the rows and the files
@@ -35,30 +35,30 @@ class Command(BaseCommand):
                 if snapshot:
                     with connection.cursor() as cursor:
                         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                counts = backup.row_counts(models)
+                counts = exports.row_counts(models)
                 with (
-                    (path / backup.CONTENT).open("w") as stream,
+                    (path / exports.CONTENT).open("w") as stream,
                     tqdm(total=sum(counts.values()), unit="row", disable=not verbose) as progress,
                 ):
-                    backup.write_rows(models, stream, progress)
-                files = list(backup.stored_files(models))
-                migrations = backup.applied_migrations()
-            missing = self.copy_files(files, path / backup.MEDIA, verbose)
+                    exports.write_rows(models, stream, progress)
+                files = list(exports.stored_files(models))
+                migrations = exports.applied_migrations()
+            missing = self.copy_files(files, path / exports.MEDIA, verbose)
         except OSError as error:
             raise CommandError(f"Could not write the export: {error}") from error
 
         manifest = {
-            "format": backup.FORMAT,
+            "format": exports.FORMAT,
             "exported_at": timezone.now().isoformat(),
             "migrations": migrations,
             "counts": counts,
             "files": len(files) - len(missing),
         }
-        (path / backup.MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        (path / exports.MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
         for name in missing:
             self.stderr.write(f"Missing from storage, so not exported: {name}")
         if verbose:
-            exported = backup.summary(counts, manifest["files"])
+            exported = exports.summary(counts, manifest["files"])
             self.stdout.write(self.style.SUCCESS(f"Exported {exported} to {path}."))
 
     def copy_files(self, files, media, verbose):

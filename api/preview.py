@@ -12,10 +12,9 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
-from content import openapi
-from content.api import PagesAPIViewSet
+from headless.models import HeadlessPageMixin, editor_may_still_edit
 
-from .headless import HeadlessPageMixin, editor_may_still_edit
+from .views import PagesAPIViewSet
 
 
 class PagePreviewAPIViewSet(PagesAPIViewSet):
@@ -36,7 +35,6 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "preview_view"}), name="preview")]
 
-    @openapi.PREVIEW
     def preview_view(self, request):
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:

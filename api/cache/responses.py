@@ -1,0 +1,92 @@
+"""The view wrapper that serves stored responses while they are true, and builds, tags
+and stores them when they are not."""
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.http import Http404
+from django.utils.cache import get_conditional_response
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.request import Request
+
+from . import conditional, store
+from .signal_handlers import collecting_tags
+
+
+def cached_view(view, viewset):
+    """Wraps a viewset's view: validators on every 200, and stored responses where the
+    viewset allows them (``cache_responses``). ``cache_list_tags`` are the tags of a
+    listing: what can change which items it lists."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        representation = cacheable_representation(request, viewset)
+        key = store.entry_key(request, representation) if representation else None
+        entry = store.load(key) if key else None
+        if entry is not None:
+            checked_generation = entry["generation"]
+            if store.revalidate(entry):
+                if entry["generation"] != checked_generation:
+                    store.save(key, entry)
+                return conditional.stored_response(request, entry)
+
+        epoch, generation = store.current_generation() if key else (None, None)
+        created_at = int(time.time())
+        with collecting_tags() as tags:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        if response.status_code != 200 or response.streaming:
+            return response
+
+        conditional.add_validators(response, conditional.etag(response.content), created_at)
+        if viewset.cache_responses:
+            conditional.add_public_cache_control(response)
+        if key:
+            if "pk" not in kwargs:
+                tags.update(viewset.cache_list_tags)
+            entry = {
+                "content": response.content,
+                "content_type": response["Content-Type"],
+                "etag": response["ETag"],
+                "created_at": created_at,
+                "epoch": epoch,
+                "generation": generation,
+                "tags": sorted(tags),
+            }
+            store.save(key, entry)
+        return get_conditional_response(request, response["ETag"], created_at, response=response)
+
+    return wrapper
+
+
+def cacheable_representation(request, viewset):
+    """What a stored response for this request must have been rendered as, or None when
+    the request's response is not to be stored.
+
+    That is the renderer and media type that DRF's content negotiation picks, with the
+    media type's parameters (``indent=4``) but its quality: a request that would have
+    been given other bytes never shares an entry. Only JSON is stored: the browsable
+    API's HTML shows who is logged in.
+    """
+    if (
+        not viewset.cache_responses
+        or settings.API_CACHE_SECONDS <= 0
+        or request.method not in ("GET", "HEAD")
+    ):
+        return None
+    negotiator = viewset.content_negotiation_class()
+    renderers = [renderer() for renderer in viewset.renderer_classes]
+    try:
+        renderer, media_type = negotiator.select_renderer(Request(request), renderers)
+    except (NotAcceptable, Http404):  # refused: the view answers with an error
+        return None
+    if renderer.format != "json":
+        return None
+    parameters = sorted(
+        parameter.strip()
+        for parameter in media_type.split(";")[1:]
+        if not parameter.strip().startswith("q=")
+    )
+    return (renderer.format, *parameters)

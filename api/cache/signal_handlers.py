@@ -1,0 +1,114 @@
+"""Which changes bump which tags, and which loaded objects tag the response being built.
+
+Every tracked object loaded while a response is built adds its tag to the response
+(``collecting_tags``); saving or deleting one bumps its tags. A move or a view
+restriction changes what the public sees of a whole subtree (``api.visibility``).
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models.signals import post_delete, post_init, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+from content.signals import pages_created_in_bulk
+
+from .. import visibility
+from . import store, tags
+
+# Fields that saving a draft, locking or commenting writes on a page: none of them is
+# part of what the API shows.
+PAGE_DRAFT_FIELDS = frozenset(
+    [
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
+)
+
+_collected_tags = ContextVar("api_cache_collected_tags", default=None)
+
+
+@contextmanager
+def collecting_tags():
+    """Collects the tag of every tracked object loaded in the block."""
+    collected = set()
+    token = _collected_tags.set(collected)
+    try:
+        yield collected
+    finally:
+        _collected_tags.reset(token)
+
+
+def collect_loaded_object(sender, instance, **kwargs):
+    collected = _collected_tags.get()
+    if collected is not None and instance.pk is not None:
+        collected.add(tags.object_tag(instance))
+
+
+def invalidate_changed_object(sender, instance, raw=False, update_fields=None, **kwargs):
+    # Raw saves load fixtures, or an import (which empties the tag table, so a new epoch
+    # starts), or content written in bulk, whose command sends pages_created_in_bulk.
+    if raw:
+        return
+    if isinstance(instance, Page) and update_fields and PAGE_DRAFT_FIELDS.issuperset(update_fields):
+        return
+    store.invalidate(tags.object_tags(instance))
+
+
+def invalidate_subtree(page_id):
+    """A move or a view restriction changes the page and everything under it."""
+    page = Page.objects.filter(pk=page_id).first()
+    page_ids = [page_id]
+    if page is not None:  # None while the page itself is being deleted
+        page_ids = visibility.pages_under(page).values_list("id", flat=True)
+    store.invalidate([tags.list_tag(Page), *(f"page:{page_id}" for page_id in page_ids)])
+
+
+def invalidate_moved_page(sender, instance, **kwargs):
+    invalidate_subtree(instance.pk)
+
+
+def invalidate_restricted_pages(sender, instance, raw=False, **kwargs):
+    if not raw:  # as in invalidate_changed_object
+        invalidate_subtree(instance.page_id)
+
+
+def invalidate_restricted_media(sender, instance, raw=False, **kwargs):
+    """A collection's view restriction opens or closes its images and documents."""
+    if raw:  # as in invalidate_changed_object
+        return
+    changed = []
+    for model in (get_image_model(), get_document_model()):
+        changed.append(tags.list_tag(model))
+        ids = visibility.media_under(model, instance.collection).values_list("id", flat=True)
+        changed += [f"{tags.kind(model)}:{pk}" for pk in ids]
+    store.invalidate(changed)
+
+
+def invalidate_pages_created_in_bulk(sender, parent, related_models, **kwargs):
+    """New pages join listings, the parent's children change, and so do listings of
+    what was written with them."""
+    related_lists = [tags.list_tag(model) for model in related_models]
+    store.invalidate([tags.list_tag(Page), tags.object_tag(parent), *related_lists])
+
+
+def register_signal_handlers():
+    for model in tags.tracked_models():
+        post_init.connect(collect_loaded_object, sender=model)
+        post_save.connect(invalidate_changed_object, sender=model)
+        post_delete.connect(invalidate_changed_object, sender=model)
+    post_page_move.connect(invalidate_moved_page)
+    post_save.connect(invalidate_restricted_pages, sender=PageViewRestriction)
+    post_delete.connect(invalidate_restricted_pages, sender=PageViewRestriction)
+    post_save.connect(invalidate_restricted_media, sender=CollectionViewRestriction)
+    post_delete.connect(invalidate_restricted_media, sender=CollectionViewRestriction)
+    pages_created_in_bulk.connect(invalidate_pages_created_in_bulk)

@@ -1,0 +1,102 @@
+"""Where the response cache keeps its state.
+
+- The tag versions, in the ``ApiCacheTag`` table beside the content, so that a change is
+  seen by every process the moment it commits: ``invalidate`` bumps tags,
+  ``revalidate`` checks a stored response against them.
+- The responses themselves, in Django's cache, under a key of their path, query and
+  representation.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import F
+
+from ..models import ApiCacheTag
+
+# Tags contain a colon; these two rows' keys do not.
+GENERATION = "generation"
+EPOCH = "epoch"
+
+
+def versions(keys):
+    """The versions of these rows, by key."""
+    # Raw SQL: this runs on every cache hit, and the ORM would take longer to write the
+    # query than the database takes to answer it. Only names and placeholders go into
+    # the text; the keys are parameters.
+    quote = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * len(keys))
+    sql = (
+        f"SELECT {quote('key')}, version FROM {quote(ApiCacheTag._meta.db_table)} "  # noqa: S608
+        f"WHERE {quote('key')} IN ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, keys)
+        return dict(cursor.fetchall())
+
+
+def current_generation():
+    """The epoch of the database and its current generation, to store with a response."""
+    rows = versions([EPOCH, GENERATION])
+    if EPOCH not in rows:
+        epoch, _created = ApiCacheTag.objects.get_or_create(
+            key=EPOCH, defaults={"version": secrets.randbits(62)}
+        )
+        rows[EPOCH] = epoch.version
+    return rows[EPOCH], rows.get(GENERATION, 0)
+
+
+def invalidate(tags):
+    """Marks every stored response that carries one of these tags as stale."""
+    with transaction.atomic():
+        # The row lock taken here orders concurrent invalidations: generations are
+        # handed out in the order they commit.
+        if not ApiCacheTag.objects.filter(key=GENERATION).update(version=F("version") + 1):
+            ApiCacheTag.objects.get_or_create(key=GENERATION, defaults={"version": 1})
+        generation = ApiCacheTag.objects.get(key=GENERATION).version
+        ApiCacheTag.objects.bulk_create(
+            [ApiCacheTag(key=tag, version=generation) for tag in sorted(set(tags))],
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=["version"],
+        )
+
+
+def revalidate(entry):
+    """Whether a stored response is still true; if so, moves its generation up to now.
+
+    Mostly one query on two rows: when nothing at all has changed since the response was
+    built, it is true. Otherwise the versions of its own tags decide, and a response
+    found true is marked true as of the current generation, so that the next check is
+    the cheap one again.
+    """
+    current = versions([EPOCH, GENERATION])
+    if current.get(EPOCH) != entry["epoch"]:
+        return False
+    generation = current.get(GENERATION, 0)
+    if generation == entry["generation"]:
+        return True
+    if max(versions(entry["tags"]).values(), default=0) > entry["generation"]:
+        return False
+    # A tag bumped after `generation` was read gets a later version than it.
+    entry["generation"] = generation
+    return True
+
+
+def entry_key(request, representation):
+    """The key of a response: its path, its query (in a fixed order, so that ?a=1&b=2 and
+    ?b=2&a=1 share one entry) and the representation it was rendered in."""
+    query = sorted(request.GET.lists())
+    identity = repr((request.path, query, representation))
+    return f"api:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
+
+
+def load(key):
+    return cache.get(key)
+
+
+def save(key, entry):
+    cache.set(key, entry, settings.API_CACHE_SECONDS)

@@ -1,0 +1,161 @@
+"""The filters of the API's listings: Wagtail's, made safe, and the review filters.
+
+Each filter backend reads its own query parameters and says what they are: ours in
+``get_schema_operation_parameters``, Wagtail's in ``api.openapi.filters``.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.http import Http404
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2 import filters
+from wagtail.api.v2.utils import BadRequestError
+
+from content.models import RATING_CHOICES, FilmReviewPage, FilmReviewPageTag
+from content.snippets import FilmComposer
+from search.filters import filter_for_search
+
+from .validation import is_database_integer, is_integer
+
+# Tags one ?tag= filter may name: each is a condition in the query.
+MAX_TAGS = 20
+# rating_min=0 asks for every rated review.
+RATING_MIN_RANGE = (Decimal(0), max(rating for rating, _label in RATING_CHOICES))
+
+
+class FieldsFilter(filters.FieldsFilter):
+    """Wagtail's field filters (?film=1, ?slug=her), refusing ids no database column holds.
+
+    Databases disagree about such ids (an error on SQLite, no match on PostgreSQL);
+    the API answers 400 on all of them. The fields are the viewset's
+    ``filterable_fields``.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        for name in view.get_available_fields(queryset.model, db_fields_only=True):
+            field = queryset.model._meta.get_field(name)
+            value = request.GET.get(name, "")
+            if (
+                isinstance(field, models.IntegerField | models.ForeignKey)
+                and is_integer(value)
+                and not is_database_integer(value)
+            ):
+                raise BadRequestError(f"{name} is out of range")
+        return super().filter_queryset(request, queryset, view)
+
+
+class ReviewFilter(BaseFilterBackend):
+    """Filters reviews by composer, tag and minimum rating.
+
+    Needs ``type=content.FilmReviewPage``, as Wagtail's own field filters do; ``film``
+    (a film id) is one of those field filters.
+    Eg: ?type=content.FilmReviewPage&composer=Arcade Fire&tag=melancholy,electronic&rating_min=4
+    """
+
+    query_parameters = frozenset(["composer", "tag", "rating_min"])
+
+    def filter_queryset(self, request, queryset, view):
+        requested = sorted(self.query_parameters.intersection(request.GET))
+        if not requested:
+            return queryset
+        if not issubclass(queryset.model, FilmReviewPage):
+            raise BadRequestError(
+                f"{', '.join(requested)} can only be used with type=content.FilmReviewPage"
+            )
+
+        conditions = []
+        if "composer" in request.GET:
+            composers = FilmComposer.objects.filter(
+                film=OuterRef("film"), name__iexact=request.GET["composer"]
+            )
+            conditions.append(Exists(composers))
+        if "tag" in request.GET:
+            for tag in self.parse_tags(request.GET["tag"]):
+                tagged = FilmReviewPageTag.objects.filter(
+                    content_object=OuterRef("pk"), tag__name__iexact=tag
+                )
+                conditions.append(Exists(tagged))
+        if "rating_min" in request.GET:
+            conditions.append(Q(rating__gte=self.parse_rating(request.GET["rating_min"])))
+        # EXISTS conditions let the database start from the few matching rows.
+        return filter_for_search(queryset, conditions, request)
+
+    @staticmethod
+    def parse_tags(value):
+        """The distinct tags of a comma-separated list; each one is a condition, and the
+        database takes only so many."""
+        tags = {tag.strip().casefold() for tag in value.split(",")} - {""}
+        if len(tags) > MAX_TAGS:
+            raise BadRequestError(f"tag takes at most {MAX_TAGS} tags")
+        return sorted(tags)
+
+    @staticmethod
+    def parse_rating(value):
+        lowest, highest = RATING_MIN_RANGE
+        try:
+            rating = Decimal(value)
+        except InvalidOperation:
+            rating = None
+        if rating is None or not rating.is_finite() or not lowest <= rating <= highest:
+            raise BadRequestError(
+                f"rating_min must be a number from {lowest} to {highest.normalize()}"
+            )
+        return rating
+
+    def get_schema_operation_parameters(self, view):
+        review_type = FilmReviewPage._meta.label
+        lowest, highest = RATING_MIN_RANGE
+        return [
+            {
+                "name": "composer",
+                "in": "query",
+                "description": f"With `type={review_type}`: reviews of this composer's scores.",
+                "schema": {"type": "string"},
+                "examples": {"A composer": {"value": "Arcade Fire"}},
+            },
+            {
+                "name": "tag",
+                "in": "query",
+                "description": f"With `type={review_type}`: reviews with all these tags "
+                f"(comma-separated, at most {MAX_TAGS}, in any case).",
+                "schema": {"type": "string"},
+                "examples": {"Tags": {"value": "ambient,bittersweet"}},
+            },
+            {
+                "name": "rating_min",
+                "in": "query",
+                "description": f"With `type={review_type}`: reviews rated at least this.",
+                "schema": {"type": "number", "minimum": float(lowest), "maximum": float(highest)},
+            },
+        ]
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """Wagtail's ordering, with unrated reviews last whichever way ratings are sorted."""
+
+    def filter_queryset(self, request, queryset, view):
+        queryset = super().filter_queryset(request, queryset, view)
+        ordering = queryset.query.order_by
+        if not any(field.lstrip("-") == "rating" for field in ordering):
+            return queryset
+        return queryset.order_by(
+            *(
+                F(field.lstrip("-")).desc(nulls_last=True)
+                if field.startswith("-")
+                else F(field).asc(nulls_last=True)
+                for field in ordering
+            )
+        )
+
+
+class LocaleFilter(filters.LocaleFilter):
+    """Wagtail's ?locale filter, answering 400 for a locale that does not exist, as
+    ?child_of does for a page that does not exist, rather than 404 for the whole listing."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except Http404:
+            raise BadRequestError("locale does not exist") from None

@@ -1,0 +1,17 @@
+from django.db import models
+
+
+class ApiCacheTag(models.Model):
+    """When an object that API responses show last changed, for the response cache.
+
+    ``key`` names the object (``page:5``, ``film:2``) or a listing (``page:list``);
+    ``version`` is the value of the ``generation`` row's counter when it last changed.
+    Kept in the database, beside the content, so that every process sees a change the
+    moment it commits, whichever cache backend each process uses (see ``api.cache``).
+    """
+
+    key = models.CharField(max_length=100, primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key} @ {self.version}"

@@ -1,0 +1,207 @@
+"""What Wagtail's dynamic serializers hide from drf-spectacular, told once per kind of field.
+
+Wagtail's serializers put their ``meta_fields`` under ``"meta"`` and show related
+objects through serializers of their own; its fields (``type``, ``detail_url``,
+``html_url``, a StreamField, tags, renditions) type nothing. Every schema here is for a
+kind of field, never for one model: the models' own fields, ``api_fields`` and
+serializers describe the rest. Registered with drf-spectacular by ``ApiConfig.ready``.
+"""
+
+from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import ComponentIdentity, ResolvedComponent, force_instance
+from rest_framework import serializers
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+
+from ..serializers import page_link_serializer_class
+from .blocks import nullable, stream_schema
+
+URL = {"type": "string", "format": "uri"}
+
+
+def named_component(auto_schema, name, build_schema):
+    """A reference to the schema component ``name``, built by ``build_schema()`` the first
+    time it is asked for."""
+    component = ResolvedComponent(
+        name=name, type=ResolvedComponent.SCHEMA, object=ComponentIdentity(name)
+    )
+    if component not in auto_schema.registry:
+        component.schema = build_schema()
+        auto_schema.registry.register_on_missing(component)
+    return component.ref
+
+
+def model_of(field):
+    """The model of the Wagtail serializer that a field belongs to."""
+    return field.parent.Meta.model
+
+
+class WagtailSerializerExtension(OpenApiSerializerExtension):
+    """An object as Wagtail's serializers give it: ``id``, then its ``meta`` fields under
+    ``"meta"``, then the rest. No property is required: ``?fields=`` chooses them."""
+
+    target_class = "wagtail.api.v2.serializers.BaseSerializer"
+    match_subclasses = True
+
+    def get_name(self, auto_schema, direction):
+        return self.target.Meta.model.__name__
+
+    def map_serializer(self, auto_schema, direction):
+        serializer = force_instance(self.target)
+        meta, body = {}, {}
+        for name, field in serializer.fields.items():
+            schema = auto_schema._map_serializer_field(field, direction)
+            (meta if name in serializer.meta_fields else body)[name] = schema
+        properties = {"id": body.pop("id")} if "id" in body else {}
+        if meta:
+            properties["meta"] = {"type": "object", "properties": meta}
+        properties.update(body)
+        model = serializer.Meta.model
+        description = f"{model._meta.verbose_name.capitalize()} (`{model._meta.label}`)."
+        return {"type": "object", "description": description, "properties": properties}
+
+
+class TypeFieldExtension(OpenApiSerializerFieldExtension):
+    """``meta.type``: the type of the object, which tells page types apart. A link to
+    another page names that page's own type."""
+
+    target_class = "wagtail.api.v2.serializers.TypeField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        model = model_of(self.target)
+        if model is Page:
+            return {"type": "string", "example": "content.FilmReviewPage"}
+        return {"type": "string", "enum": [f"{model._meta.app_label}.{model.__name__}"]}
+
+
+class PageTypeFieldExtension(TypeFieldExtension):
+    target_class = "wagtail.api.v2.serializers.PageTypeField"
+
+
+class DetailUrlFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "wagtail.api.v2.serializers.DetailUrlField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {**URL, "description": "This object's address in the API."}
+
+
+class PageHtmlUrlFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "wagtail.api.v2.serializers.PageHtmlUrlField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        return nullable({**URL, "description": "The page's address on the frontend."})
+
+
+class PageLocaleFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "wagtail.api.v2.serializers.PageLocaleField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "string", "description": "The page's language.", "example": "en-gb"}
+
+
+class DownloadUrlFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "wagtail.images.api.v2.serializers.ImageDownloadUrlField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {**URL, "description": "The original file."}
+
+
+class DocumentDownloadUrlFieldExtension(DownloadUrlFieldExtension):
+    target_class = "wagtail.documents.api.v2.serializers.DocumentDownloadUrlField"
+
+
+class TagsFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "wagtail.api.v2.serializers.TagsField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "array", "items": {"type": "string"}}
+
+
+class RelatedFieldExtension(OpenApiSerializerFieldExtension):
+    """A related object (a foreign key), as its endpoint's nested serializer shows it."""
+
+    target_class = "wagtail.api.v2.serializers.RelatedField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        serializer_class = self.target.serializer_class
+        name = f"{serializer_class.Meta.model.__name__}Link"
+        ref = named_component(
+            auto_schema, name, lambda: auto_schema._map_serializer(serializer_class, direction)
+        )
+        return nullable(ref) if self.target.allow_null else ref
+
+
+class PageLinkFieldExtension(OpenApiSerializerFieldExtension):
+    """Another page (a parent, the page an alias copies), as ``api.serializers.page_link``
+    shows it; null where there is none the public may see."""
+
+    target_class = "wagtail.api.v2.serializers.PageParentField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        serializer_class = page_link_serializer_class(Page)
+        ref = named_component(
+            auto_schema,
+            "PageLink",
+            lambda: auto_schema._map_serializer(serializer_class, direction),
+        )
+        return nullable(ref)
+
+
+class PageAliasOfFieldExtension(PageLinkFieldExtension):
+    target_class = "wagtail.api.v2.serializers.PageAliasOfField"
+
+
+class StreamFieldExtension(OpenApiSerializerFieldExtension):
+    """A StreamField's blocks, from the model field's own block definitions."""
+
+    target_class = "wagtail.api.v2.serializers.StreamField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        model_field = model_of(self.target)._meta.get_field(self.target.source)
+        return stream_schema(model_field.stream_block, auto_schema.registry, model_field.help_text)
+
+
+class ImageRenditionFieldExtension(OpenApiSerializerFieldExtension):
+    """A rendition of an image, typed as Wagtail types ``ImageRenditionField``."""
+
+    target_class = "wagtail.images.api.fields.ImageRenditionField"
+
+    def get_name(self):
+        return "Rendition"
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_response_type_hint(ImageRenditionField.to_representation)
+        schema["description"] = (
+            "A resized copy of an image; only `error` where the original cannot be read."
+        )
+        return schema
+
+
+class PageTypesSerializer(serializers.Serializer):
+    """Stands for a page of any of ``page_serializers``' types, in an operation's schema."""
+
+    def __init__(self, page_serializers=(), **kwargs):
+        self.page_serializers = page_serializers
+        super().__init__(**kwargs)
+
+
+class PageTypesSerializerExtension(OpenApiSerializerExtension):
+    """Any one of the page types: ``meta.type`` says which. ``anyOf``, not ``oneOf``: an
+    item that ``?fields=`` stripped of its type matches them all."""
+
+    target_class = PageTypesSerializer
+
+    def get_name(self, auto_schema, direction):
+        return "Page"
+
+    def map_serializer(self, auto_schema, direction):
+        return {
+            "description": "A page of one of these types; `meta.type` says which.",
+            "anyOf": [
+                auto_schema.resolve_serializer(serializer, direction).ref
+                for serializer in self.target.page_serializers
+            ],
+        }

@@ -1,0 +1,125 @@
+"""The query parameters of Wagtail's filter backends, which describe none themselves.
+
+Our own backends (``api.filters.ReviewFilter``) and the pagination describe theirs in
+``get_schema_operation_parameters``; drf-spectacular asks every backend of a listing.
+"""
+
+from drf_spectacular.extensions import OpenApiFilterExtension
+from wagtail.models import Page, get_page_models
+
+from search.queries import SEARCH_OPERATORS
+
+
+def query_parameter(name, schema, description, **extra):
+    return {"name": name, "in": "query", "schema": schema, "description": description, **extra}
+
+
+def page_id_parameter(name, description):
+    return query_parameter(name, {"type": "integer", "minimum": 1}, description)
+
+
+class ChildOfFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.ChildOfFilter"
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [page_id_parameter("child_of", "Pages directly under this page.")]
+
+
+class DescendantOfFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.DescendantOfFilter"
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [page_id_parameter("descendant_of", "Pages anywhere under this page.")]
+
+
+class AncestorOfFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.AncestorOfFilter"
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [page_id_parameter("ancestor_of", "Pages above this page.")]
+
+
+class TranslationOfFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.TranslationOfFilter"
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [page_id_parameter("translation_of", "Translations of this page.")]
+
+
+class LocaleFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.LocaleFilter"
+    match_subclasses = True
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [query_parameter("locale", {"type": "string"}, "A language code, e.g. `en-gb`.")]
+
+
+class SearchFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.SearchFilter"
+    match_subclasses = True
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [
+            query_parameter("search", {"type": "string"}, "Words to search for."),
+            query_parameter(
+                "search_operator",
+                {"type": "string", "enum": list(SEARCH_OPERATORS)},
+                "Whether every word of `search` must match, or any one of them.",
+            ),
+        ]
+
+
+class OrderingFilterExtension(OpenApiFilterExtension):
+    target_class = "wagtail.api.v2.filters.OrderingFilter"
+    match_subclasses = True
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return [
+            query_parameter(
+                "order",
+                {"type": "string"},
+                "A field the items can be filtered by to sort them by, `-field` for "
+                "descending, or `random`; several, comma-separated.",
+            )
+        ]
+
+
+# What a query parameter's value keeps of its column's schema: a query has no null,
+# and the parameter has a description of its own.
+VALUE_KEYWORDS = ("type", "format", "enum", "maxLength", "minimum", "maximum", "pattern")
+
+
+def value_schema(column):
+    schema = {key: value for key, value in column.items() if key in VALUE_KEYWORDS}
+    if "enum" in schema:
+        schema["enum"] = [value for value in schema["enum"] if value is not None]
+    return schema
+
+
+class FieldsFilterExtension(OpenApiFilterExtension):
+    """A parameter per field the items can be filtered by, typed as its column: the
+    viewset's database fields, of each page type for pages."""
+
+    target_class = "wagtail.api.v2.filters.FieldsFilter"
+    match_subclasses = True
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        view = auto_schema.view
+        if issubclass(view.model, Page):
+            shared, models = Page, [model for model in get_page_models() if model is not Page]
+        else:
+            shared, models = view.model, [view.model]
+        shared_names = set(view.get_available_fields(shared, db_fields_only=True))
+        parameters = {}
+        for model in [shared, *models]:
+            for name in view.get_available_fields(model, db_fields_only=True):
+                # Locale is a column, but LocaleFilter reads ?locale= (as Wagtail's does).
+                if name in parameters or name == "locale":
+                    continue
+                column = auto_schema._map_model_field(model._meta.get_field(name), "request")
+                schema = value_schema(column)
+                description = f"Items whose `{name}` is this."
+                if name not in shared_names:
+                    description = f"With `type={model._meta.label}`: pages whose `{name}` is this."
+                parameters[name] = query_parameter(name, schema, description)
+        return list(parameters.values())

@@ -1,0 +1,177 @@
+"""The operations of Wagtail's API endpoints, described from their viewsets.
+
+drf-spectacular knows DRF's ``list`` and ``retrieve``; Wagtail's viewsets have
+``listing_view``, ``detail_view`` and ``find_view`` (and ours ``preview_view``), and
+choose a serializer per request. ``WagtailEndpointSchema`` tells drf-spectacular which
+action lists (so that it asks the viewset's filters and pagination for their
+parameters) and gives it, for each item type, the serializer Wagtail builds with every
+field. Only the parameters that Wagtail's views read themselves are written here.
+"""
+
+from functools import cache
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from rest_framework import serializers
+from wagtail.api.rich_text import APIRichText
+from wagtail.models import Page, get_page_models
+
+from .extensions import PageTypesSerializer
+from .hooks import PUBLIC_API_PREFIX
+
+
+class ErrorSerializer(serializers.Serializer):
+    """What every error of the API answers."""
+
+    message = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
+
+
+BAD_REQUEST = OpenApiResponse(ErrorSerializer, description="A query parameter is not valid.")
+TOO_MANY_REQUESTS = OpenApiResponse(
+    ErrorSerializer,
+    description="Over the rate limit: `Retry-After` says in how many seconds to retry.",
+)
+
+FIELDS = OpenApiParameter(
+    "fields",
+    str,
+    description=(
+        "Fields to add or remove, comma-separated: `*` for all, `-name` to drop one, "
+        "`film(title)` for some fields of a nested object."
+    ),
+    examples=[
+        OpenApiExample("Every field", value="*"),
+        OpenApiExample("Some fields", value="teaser,rating,film(title,composers)"),
+    ],
+)
+
+
+def rich_text_format_parameter():
+    return OpenApiParameter(
+        "rich_text_format",
+        str,
+        enum=sorted(APIRichText._serializers()),
+        default=APIRichText.get_default_format(),
+        description="How rich text comes out: HTML ready to render (`html`) or Markdown; "
+        "the `db_` forms keep Wagtail's internal links and embeds.",
+    )
+
+
+def type_parameter():
+    page_types = [model._meta.label for model in page_types_of_the_site()]
+    return OpenApiParameter(
+        "type",
+        str,
+        description=(
+            "Page types, comma-separated, e.g. `content.FilmReviewPage`. Needed for the "
+            "fields and filters of a type."
+        ),
+        examples=[OpenApiExample(page_type, value=page_type) for page_type in page_types],
+    )
+
+
+FIND_PARAMETERS = {
+    "id": OpenApiParameter("id", {"type": "integer", "minimum": 1}, description="Its id."),
+    "html_path": OpenApiParameter(
+        "html_path", str, description="The page's path, e.g. `/reviews/her/`."
+    ),
+}
+PREVIEW_PARAMETERS = [
+    OpenApiParameter(
+        "content_type",
+        str,
+        required=True,
+        description="The page type, e.g. `content.filmreviewpage`.",
+    ),
+    OpenApiParameter("token", str, required=True, description="The preview token from the admin."),
+]
+
+
+def page_types_of_the_site():
+    return [model for model in get_page_models() if model is not Page]
+
+
+@cache
+def item_serializer(model):
+    """The serializer that Wagtail builds for an item of this model with every field, in
+    the endpoint its detail URLs point at."""
+    from ..router import api_router
+
+    _name, endpoint = api_router.get_model_endpoint(model)
+    return endpoint._get_serializer_class(
+        api_router, model, [("*", False, None)], show_details=True
+    )
+
+
+class WagtailEndpointSchema(AutoSchema):
+    """drf-spectacular's inspector, for the actions of Wagtail's API viewsets."""
+
+    def _is_list_view(self, serializer=None):
+        return self.view.action == "listing_view"
+
+    def endpoint_name(self):
+        """The name the endpoint is registered under, as in /api/v2/pages/."""
+        return self.path.removeprefix(PUBLIC_API_PREFIX).split("/")[0]
+
+    def get_operation_id(self):
+        if self.view.action == "preview_view":
+            return self.endpoint_name()
+        action = {"listing_view": "list", "detail_view": "detail", "find_view": "find"}
+        return f"{self.endpoint_name()}_{action[self.view.action]}"
+
+    def get_tags(self):
+        return ["pages" if self.is_pages_endpoint() else self.endpoint_name()]
+
+    def get_auth(self):
+        return []
+
+    def get_description(self):
+        name = self.endpoint_name()
+        return {
+            "listing_view": f"Published {name}, a page of them at a time (`limit`, `offset`).",
+            "detail_view": f"One of the published {name}, by id.",
+            "find_view": "Redirects to the detail URL of the one item that matches.",
+            "preview_view": "An editor's draft, in the JSON of the pages detail endpoint.",
+        }[self.view.action]
+
+    def get_override_parameters(self):
+        action = self.view.action
+        if action == "find_view":
+            return [FIND_PARAMETERS[name] for name in sorted(self.view.find_query_parameters)]
+        parameters = [FIELDS, rich_text_format_parameter()]
+        if action == "listing_view" and self.is_pages_endpoint():
+            parameters.insert(0, type_parameter())
+        if action == "preview_view":
+            parameters[:0] = PREVIEW_PARAMETERS
+        return parameters
+
+    def get_response_serializers(self):
+        errors = {400: BAD_REQUEST, 429: TOO_MANY_REQUESTS}
+        action = self.view.action
+        if action == "find_view":
+            found = OpenApiResponse(description="Found: `Location` is its detail URL.")
+            no_match = OpenApiResponse(ErrorSerializer, description="No item matches.")
+            return {302: found, **errors, 404: no_match}
+        responses = {200: self.item_serializer(), **errors}
+        if action == "detail_view":
+            responses[404] = OpenApiResponse(
+                ErrorSerializer, description="Nothing public has this id."
+            )
+        if action == "preview_view":
+            responses[403] = OpenApiResponse(
+                ErrorSerializer,
+                description="The token is not valid, has expired, or its editor may no longer "
+                "edit the page.",
+            )
+            responses[404] = OpenApiResponse(
+                ErrorSerializer, description="No preview for this token."
+            )
+        return responses
+
+    def is_pages_endpoint(self):
+        return issubclass(self.view.model, Page)
+
+    def item_serializer(self):
+        if not self.is_pages_endpoint():
+            return item_serializer(self.view.model)
+        return PageTypesSerializer([item_serializer(model) for model in page_types_of_the_site()])

@@ -1,0 +1,182 @@
+"""The endpoints of the public read API: pages, images and documents.
+
+Every request takes one path, set out in ``PublicEndpoint.as_view``: the rate limit
+(``api.throttling``), then the response cache (``api.cache``), then DRF and Wagtail. The
+viewsets below say only what the public may see (``api.visibility``), how to filter it
+(``api.filters``) and how to load it in a fixed number of queries.
+"""
+
+from functools import wraps
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from rest_framework.response import Response
+from wagtail.api.v2 import filters, views
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.documents import get_document_model
+from wagtail.documents.api.v2 import views as documents_views
+from wagtail.images import get_image_model
+from wagtail.images.api.v2 import views as images_views
+from wagtail.models import Page
+
+from content.snippets import Film
+
+from . import visibility
+from .cache.responses import cached_view
+from .cache.tags import list_tag
+from .filters import FieldsFilter, LocaleFilter, OrderingFilter, ReviewFilter
+from .openapi.schema import WagtailEndpointSchema
+from .pagination import Pagination
+from .serializers import PageSerializer
+from .throttling import over_the_limit
+from .validation import check_query, is_database_integer
+
+
+class PublicEndpoint:
+    """What every endpoint of the public API shares, put first in a Wagtail viewset's
+    bases: the order a request takes, 400s for input Wagtail would pass to the
+    database, paging, and the OpenAPI description."""
+
+    pagination_class = Pagination
+    schema = WagtailEndpointSchema()
+    # What can change which items a listing holds: tags for the response cache.
+    cache_list_tags = ()
+    # Whether responses are stored for other requests.
+    cache_responses = True
+
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        view = cached_view(super().as_view(actions, **initkwargs), cls)
+
+        @wraps(view)
+        def public_view(request, *args, **kwargs):
+            # The rate limit first: every request counts, those the cache answers too.
+            refusal = over_the_limit(request)
+            if refusal is not None:
+                return refusal
+            return view(request, *args, **kwargs)
+
+        return public_view
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if not db_fields_only:
+            return fields
+        # The database fields are those that filters and orderings compare with a value.
+        return [name for name in fields if is_comparable_column(model._meta.get_field(name))]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_query(request.GET)
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            if not request.GET["id"].isascii() or not request.GET["id"].isdigit():
+                raise BadRequestError("id must be a whole number")
+            if not is_database_integer(request.GET["id"]):
+                raise BadRequestError("id is out of range")
+        return super().find_object(queryset, request)
+
+    def handle_exception(self, exc):
+        # A filter value the database cannot read (a date that is not a date) is the
+        # client's mistake, not a server error.
+        if isinstance(exc, ValidationError):
+            message = f"invalid filter value: {' '.join(exc.messages)}"
+            return Response({"message": message}, status=400)
+        return super().handle_exception(exc)
+
+
+def is_comparable_column(field):
+    """Whether a filter or an ordering can compare the field with one value: not so a
+    StreamField's JSON, nor tags, of which a page has many (``?tag=`` filters by them)."""
+    return field.concrete and not field.many_to_many and field.get_internal_type() != "JSONField"
+
+
+class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
+    """The pages endpoint, with review filters and listings of a constant query count."""
+
+    base_serializer_class = PageSerializer
+    # Films change which reviews a composer filter or a search finds.
+    cache_list_tags = [list_tag(Page), list_tag(Film)]
+
+    filter_backends = [
+        FieldsFilter,
+        ReviewFilter,
+        filters.ChildOfFilter,
+        filters.AncestorOfFilter,
+        filters.DescendantOfFilter,
+        OrderingFilter,
+        filters.TranslationOfFilter,
+        LocaleFilter,
+        filters.SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(
+        ReviewFilter.query_parameters
+    )
+
+    def get_renderer_context(self):
+        # Wagtail pretty-prints with an indent of 4, which takes Python's slow JSON
+        # encoder; clients that want it indented ask with "Accept: application/json; indent=4".
+        context = super().get_renderer_context()
+        del context["indent"]
+        return context
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        # A page previewed before its first save has no id, so no detail URL yet.
+        if pk is None:
+            return None
+        return super().get_object_detail_urlpath(model, pk, namespace=namespace)
+
+    def get_base_queryset(self):
+        """The pages the public may see, read once a request: Wagtail asks twice (for
+        the queryset, and for the serializer's context)."""
+        if not hasattr(self, "_base_queryset"):
+            try:
+                self._base_queryset = visibility.public_pages(self.request)
+            except ValueError as error:  # a ?site= that names several sites
+                raise BadRequestError(str(error)) from error
+        return self._base_queryset
+
+    def get_queryset(self):
+        return with_api_fields(super().get_queryset())
+
+    def get_object(self):
+        """The page as its own type, with what it shows, in two queries and the prefetches.
+
+        Wagtail loads the page, then its specific type, then each related object.
+        """
+        if not hasattr(self, "_cached_object"):
+            pages = self.filter_queryset(self.get_queryset()).filter(pk=self.kwargs["pk"])
+            content_type_id = pages.values_list("content_type_id", flat=True).first()
+            if content_type_id is None:
+                raise Http404("No Page matches the given query.")
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            self._cached_object = with_api_fields(model.objects.filter(pk=self.kwargs["pk"])).get()
+        return self._cached_object
+
+
+def with_api_fields(pages):
+    """Pages, with what the API shows of them loaded in a fixed number of queries: what
+    their page type's ``prefetch_for_api`` asks for."""
+    pages = pages.select_related("locale")
+    prefetch_for_api = getattr(pages.model, "prefetch_for_api", None)
+    return prefetch_for_api(pages) if prefetch_for_api else pages
+
+
+class ImagesAPIViewSet(PublicEndpoint, images_views.ImagesAPIViewSet):
+    cache_list_tags = [list_tag(get_image_model())]
+    filter_backends = [FieldsFilter, filters.OrderingFilter, filters.SearchFilter]
+
+    def get_queryset(self):
+        return visibility.public_media(self.model).order_by("id")
+
+
+class DocumentsAPIViewSet(PublicEndpoint, documents_views.DocumentsAPIViewSet):
+    cache_list_tags = [list_tag(get_document_model())]
+    filter_backends = [FieldsFilter, filters.OrderingFilter, filters.SearchFilter]
+
+    def get_queryset(self):
+        return visibility.public_media(self.model).order_by("id")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HeadlessConfig(AppConfig):
+    name = "headless"
+    verbose_name = "Headless pages"
