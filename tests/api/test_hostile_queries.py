@@ -8,6 +8,12 @@ QUERIES = [
     "/api/v2/pages/?search=%FF%FE",  # bytes that are not UTF-8 at all
     "/api/v2/pages/?search=" + "a" * 100_000,
     "/api/v2/pages/?type=content.FilmReviewPage&tag=" + "a," * 5_000,
+    "/api/v2/pages/?type=content.FilmReviewPage&tags=" + "a," * 5_000,
+    "/api/v2/images/?tags=" + "a," * 5_000,
+    # Digits that str.isdigit() accepts and int() refuses.
+    "/api/v2/pages/?type=content.FilmReviewPage&film=%C2%B2",
+    "/api/v2/pages/?offset=%E2%91%A0",
+    "/api/v2/pages/find/?id=%C2%B2",
     "/api/v2/pages/find/?html_path=/%00/",
     "/api/v2/pages/?locale=%00",
     "/api/v2/pages/?child_of=%00",

@@ -299,6 +299,11 @@ class TestListingFilters:
             {"type": "content.FilmReviewPage", "tag": ",".join(f"t{n}" for n in range(21))},
             "tag takes at most 20 tags",
         ),
+        # Tags filter through ?tag= only; a body is no value to compare with.
+        ({"type": "content.FilmReviewPage", "tags": "ambient"}, "recognised field: tags"),
+        ({"type": "content.FilmReviewPage", "order": "tags"}, "cannot order by 'tags'"),
+        ({"type": "content.FilmReviewPage", "body": "[]"}, "recognised field: body"),
+        ({"type": "content.FilmReviewPage", "order": "-body"}, "cannot order by '-body'"),
     ],
 )
 def test_bad_query_parameters_get_a_400_with_a_message(client, her_review, params, message):
@@ -315,6 +320,7 @@ def test_bad_query_parameters_get_a_400_with_a_message(client, her_review, param
         ({"offset": "9" * 25}, "offset is out of range"),
         ({"search": "\x00"}, "query parameters cannot contain null characters"),
         ({"id": "9" * 25}, "id is out of range"),
+        ({"tags": "poster"}, "recognised field: tags"),
     ],
 )
 def test_media_endpoints_refuse_bad_parameters_too(client, db, endpoint, params, message):
