@@ -22,9 +22,13 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from api import filters
+from api.views import PagesAPIViewSet
 from cms.wsgi import application
 from content.blocks import ReviewBodyBlock
-from content.models import FilmReviewPage
+from content.models import FilmReviewPage, ReviewIndexPage
+from content.serializers import FilmSerializer, ReviewerSerializer, SoundtrackSerializer
+from home.models import HomePage
 
 EXAMPLES_PER_OPERATION = 100
 # Over the ten operations, at least 1,000 requests, some of them invalid by design.
@@ -124,6 +128,66 @@ def test_the_document_describes_every_review_field_and_body_block(client):
         "maximum": 999,
         "nullable": True,
         "description": "Its place on the album.",
+    }
+
+
+def document(client):
+    return client.get("/api/schema/?format=json").json()
+
+
+def listing_parameters(client, endpoint):
+    operation = document(client)["paths"][f"/api/v2/{endpoint}/"]["get"]
+    return {parameter["name"]: parameter for parameter in operation["parameters"]}
+
+
+def test_the_document_is_generated_without_a_warning(tmp_path, db):
+    """drf-spectacular warns where it falls back on a guess: every type here is known."""
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "openapi.yaml")
+    )
+
+
+def test_limits_come_from_the_settings_and_the_filters(client, db, settings, monkeypatch):
+    settings.WAGTAILAPI_LIMIT_MAX = 50
+    monkeypatch.setattr(filters, "MAX_TAGS", 7)
+
+    parameters = listing_parameters(client, "pages")
+
+    assert parameters["limit"]["schema"]["maximum"] == 50
+    assert "at most 7" in parameters["tag"]["description"]
+
+
+def test_every_filterable_field_of_every_page_type_is_a_parameter(client, db):
+    parameters = listing_parameters(client, "pages")
+
+    for model in (FilmReviewPage, ReviewIndexPage, HomePage):
+        fields = set(PagesAPIViewSet.get_available_fields(model, db_fields_only=True))
+        assert fields - {"locale"} <= set(parameters), model
+    assert parameters["film"]["schema"] == {"type": "integer"}
+    assert parameters["first_published_at"]["schema"] == {"type": "string", "format": "date-time"}
+    assert "tags" not in parameters and "body" not in parameters
+    assert set(listing_parameters(client, "images")) >= {"title", "width", "height", "order"}
+
+
+def test_nested_objects_are_described_by_their_serializers(client, db):
+    schemas = document(client)["components"]["schemas"]
+
+    for component, serializer in [
+        ("Film", FilmSerializer()),
+        ("Reviewer", ReviewerSerializer()),
+        ("Soundtrack", SoundtrackSerializer()),
+    ]:
+        assert list(schemas[component]["properties"]) == list(serializer.fields), component
+        assert set(schemas[component]["required"]) == set(serializer.fields), component
+
+
+def test_every_page_type_is_one_of_the_pages(client, db):
+    page_schema = document(client)["components"]["schemas"]["Page"]
+
+    assert {ref["$ref"].rsplit("/", 1)[1] for ref in page_schema["anyOf"]} == {
+        "FilmReviewPage",
+        "ReviewIndexPage",
+        "HomePage",
     }
 
 

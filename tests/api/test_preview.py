@@ -238,12 +238,6 @@ def test_opening_a_preview_deletes_drafts_of_expired_tokens(
     ]
 
 
-def test_view_live_in_the_admin_opens_the_page_on_the_frontend(admin_client, review):
-    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[review.pk]))
-
-    assert 'href="http://localhost:8020/reviews/her/"' in response.content.decode()
-
-
 def an_editor():
     editor = get_user_model().objects.create_user(username="writer", password="secret")
     editor.groups.add(Group.objects.get(name="Editors"))

@@ -147,3 +147,12 @@ def test_a_session_that_may_open_a_restricted_review_does_not_see_it_in_the_api(
     assert_hidden(client, review)
     client.logout()
     assert_hidden(client, review)
+
+
+def test_a_site_is_chosen_by_its_hostname(client, public_review):
+    assert public_review.pk in listed_ids(client, site="localhost")
+
+    response = client.get(LISTING_URL, {"site": "elsewhere.example"})
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "No Site matches the given query."}

@@ -1,46 +1,12 @@
-import pytest
+"""The review page types: what they hold, compute and index."""
+
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
 from content.models import FilmReviewPage
 from content.snippets import FilmComposer
-from tests.factories import FilmFactory, conclusion, intro, make_review, track
-
-
-def search_titles(query):
-    return [page.title for page in FilmReviewPage.objects.live().search(query)]
-
-
-@pytest.fixture
-def review(review_index):
-    return make_review(
-        review_index,
-        title="A night-time score",
-        slug="night-time",
-        film=FilmFactory(title="Her", composers=["Owen Pallett"]),
-        body=[
-            intro("<p>Opening words.</p>"),
-            track("Loneliness #3 (Night Talking)", "<p>The notes collapse at the end.</p>"),
-            conclusion(),
-        ],
-    )
-
-
-@pytest.mark.parametrize("query", ["night-time", "Her", "Pallett", "Loneliness", "collapse"])
-def test_search_indexes_title_film_composers_track_titles_and_commentary(review, query):
-    assert search_titles(query) == ["A night-time score"]
-
-
-def test_page_urls_point_at_the_frontend(review):
-    assert review.full_url == "http://localhost:8020/reviews/night-time/"
-
-
-def test_requesting_a_page_on_the_cms_redirects_to_the_frontend(client, review):
-    response = client.get("/reviews/night-time/")
-
-    assert response.status_code == 302
-    assert response["Location"] == "http://localhost:8020/reviews/night-time/"
+from tests.factories import intro, make_review, track
 
 
 def test_reading_time_counts_every_word_of_the_body(review_index):

@@ -1,0 +1,83 @@
+"""Search: what a review is found by, bulk indexing, and the checks a search's input passes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.search.backends import get_search_backend
+
+from content.models import FilmReviewPage
+from search.indexing import followed_relations, index_objects
+from tests.factories import FilmFactory, conclusion, intro, make_review, track
+
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
+
+
+def search_titles(query):
+    return [page.title for page in FilmReviewPage.objects.live().search(query)]
+
+
+@pytest.fixture
+def review(review_index):
+    return make_review(
+        review_index,
+        title="A night-time score",
+        film=FilmFactory(title="Her", composers=["Owen Pallett"]),
+        body=[
+            intro("<p>Opening words.</p>"),
+            track("Loneliness #3 (Night Talking)", "<p>The notes collapse at the end.</p>"),
+            conclusion(),
+        ],
+    )
+
+
+@pytest.mark.parametrize("query", ["night-time", "Her", "Pallett", "Loneliness", "collapse"])
+def test_search_indexes_title_film_composers_track_titles_and_commentary(review, query):
+    assert search_titles(query) == ["A night-time score"]
+
+
+def test_bulk_indexing_follows_the_relations_the_search_fields_name():
+    assert list(followed_relations(FilmReviewPage.get_search_fields())) == [
+        "film",
+        "film__composers",
+    ]
+
+
+def test_bulk_indexing_makes_reviews_findable_by_what_their_relations_hold(review):
+    get_search_backend().delete(review)
+    assert search_titles("Pallett") == []
+
+    index_objects(FilmReviewPage, [review.pk])
+
+    assert search_titles("Pallett") == ["A night-time score"]
+
+
+def loading_queries(review_index, count):
+    """The queries that bulk indexing of ``count`` reviews runs to load them."""
+    films = [FilmFactory(composers=["A", "B"]) for _ in range(count)]
+    ids = [make_review(review_index, film=film).pk for film in films]
+    with CaptureQueriesContext(connection) as queries:
+        index_objects(FilmReviewPage, ids)
+    return [query for query in queries if "wagtailsearch" not in query["sql"]]
+
+
+def test_bulk_indexing_loads_reviews_and_what_they_follow_in_a_query_each(review_index):
+    """The reviews with their films, then the films' composers, for any number of reviews."""
+    assert len(loading_queries(review_index, 8)) == len(loading_queries(review_index, 2)) == 2
+
+
+@pytest.mark.parametrize("operator", ["xor", "AND", "&"])
+def test_a_search_operator_other_than_and_or_gets_a_400(client, review, operator):
+    response = client.get(LISTING_URL, {"search": "Her", "search_operator": operator})
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "search_operator must be 'and' or 'or'"}
+
+
+def test_a_search_combines_with_filters_on_related_objects(client, review, review_index):
+    make_review(review_index, title="Another night", film=FilmFactory(composers=["Mica Levi"]))
+    params = {"type": "content.FilmReviewPage", "search": "night", "composer": "owen pallett"}
+
+    titles = [item["title"] for item in client.get(LISTING_URL, params).json()["items"]]
+
+    assert titles == ["A night-time score"]
