@@ -18,14 +18,14 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Collection, Page
 
 
-def public_pages(request, model=Page):
-    """The pages of ``model`` the public may see, on the site that the request's host, or
-    its ``?site=`` (``hostname[:port]``), names.
+def public_pages(request):
+    """The pages the public may see, on the site that the request's host, or its
+    ``?site=`` (``hostname[:port]``), names.
 
     Raises ``Http404`` for a ``?site=`` that names no site, and ``ValueError`` for one
     that names several.
     """
-    pages = model._default_manager.live().public()
+    pages = Page.objects.live().public()
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
     if site is None:
         return pages.none()
