@@ -6,7 +6,8 @@ Each filter backend reads its own query parameters and says what they are: ours 
 
 from decimal import Decimal, InvalidOperation
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
@@ -26,24 +27,40 @@ RATING_MIN_RANGE = (Decimal(0), max(rating for rating, _label in RATING_CHOICES)
 
 
 class FieldsFilter(filters.FieldsFilter):
-    """Wagtail's field filters (?film=1, ?slug=her), refusing ids no database column holds.
+    """Wagtail's field filters (?film=1, ?slug=her), refusing values no column can hold.
 
-    Databases disagree about such ids (an error on SQLite, no match on PostgreSQL);
-    the API answers 400 on all of them. The fields are the viewset's
-    ``filterable_fields``.
+    Databases disagree about such values (an error on one, no match on another); the
+    API answers 400 on all of them. The fields are the viewset's database fields.
     """
 
     def filter_queryset(self, request, queryset, view):
         for name in view.get_available_fields(queryset.model, db_fields_only=True):
             field = queryset.model._meta.get_field(name)
-            value = request.GET.get(name, "")
-            if (
-                isinstance(field, models.IntegerField | models.ForeignKey)
-                and is_integer(value)
-                and not is_database_integer(value)
-            ):
+            if name in request.GET and not column_can_hold(field, request.GET[name]):
                 raise BadRequestError(f"{name} is out of range")
         return super().filter_queryset(request, queryset, view)
+
+
+def column_can_hold(field, value):
+    """False where the value reads as the field's type but lies beyond what its column
+    holds: an id past 64 bits, a time past the year 9999 in UTC, a number with more
+    digits than the column. A value of another type is left to Wagtail's and Django's
+    own messages."""
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    if isinstance(field, models.IntegerField):
+        return not is_integer(value) or is_database_integer(value)
+    try:
+        python_value = field.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        return True
+    try:
+        if isinstance(field, models.DecimalField):
+            field.run_validators(python_value)  # its digits, before and after the point
+        field.get_db_prep_value(python_value, connection)
+    except (ValidationError, OverflowError, ArithmeticError):
+        return False
+    return True
 
 
 class ReviewFilter(BaseFilterBackend):

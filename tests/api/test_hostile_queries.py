@@ -14,6 +14,13 @@ QUERIES = [
     "/api/v2/pages/?type=content.FilmReviewPage&film=%C2%B2",
     "/api/v2/pages/?offset=%E2%91%A0",
     "/api/v2/pages/find/?id=%C2%B2",
+    # Values of the column's type that the column cannot hold.
+    "/api/v2/pages/?first_published_at=9999-12-31T23:59:59-14:00",
+    "/api/v2/pages/?first_published_at=0001-01-01T00:00:00%2B14:00",
+    "/api/v2/pages/?type=content.FilmReviewPage&rating=1e-999999",
+    "/api/v2/pages/?type=content.FilmReviewPage&rating=1e999999",
+    "/api/v2/pages/?type=content.FilmReviewPage&rating=77",
+    "/api/v2/images/?width=" + "9" * 30,
     "/api/v2/pages/find/?html_path=/%00/",
     "/api/v2/pages/?locale=%00",
     "/api/v2/pages/?child_of=%00",
