@@ -14,36 +14,34 @@ def query_parameter(name, schema, description, **extra):
     return {"name": name, "in": "query", "schema": schema, "description": description, **extra}
 
 
-def page_id_parameter(name, description):
-    return query_parameter(name, {"type": "integer", "minimum": 1}, description)
+class PageIdFilterExtension(OpenApiFilterExtension):
+    """A filter that takes another page's id; subclasses say which and what it finds."""
+
+    parameter = description = None
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        schema = {"type": "integer", "minimum": 1}
+        return [query_parameter(self.parameter, schema, self.description)]
 
 
-class ChildOfFilterExtension(OpenApiFilterExtension):
+class ChildOfFilterExtension(PageIdFilterExtension):
     target_class = "wagtail.api.v2.filters.ChildOfFilter"
-
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        return [page_id_parameter("child_of", "Pages directly under this page.")]
+    parameter, description = "child_of", "Pages directly under this page."
 
 
-class DescendantOfFilterExtension(OpenApiFilterExtension):
+class DescendantOfFilterExtension(PageIdFilterExtension):
     target_class = "wagtail.api.v2.filters.DescendantOfFilter"
-
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        return [page_id_parameter("descendant_of", "Pages anywhere under this page.")]
+    parameter, description = "descendant_of", "Pages anywhere under this page."
 
 
-class AncestorOfFilterExtension(OpenApiFilterExtension):
+class AncestorOfFilterExtension(PageIdFilterExtension):
     target_class = "wagtail.api.v2.filters.AncestorOfFilter"
-
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        return [page_id_parameter("ancestor_of", "Pages above this page.")]
+    parameter, description = "ancestor_of", "Pages above this page."
 
 
-class TranslationOfFilterExtension(OpenApiFilterExtension):
+class TranslationOfFilterExtension(PageIdFilterExtension):
     target_class = "wagtail.api.v2.filters.TranslationOfFilter"
-
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        return [page_id_parameter("translation_of", "Translations of this page.")]
+    parameter, description = "translation_of", "Translations of this page."
 
 
 class LocaleFilterExtension(OpenApiFilterExtension):
