@@ -18,7 +18,7 @@ from content.models import RATING_CHOICES, FilmReviewPage, FilmReviewPageTag
 from content.snippets import FilmComposer
 from search.filters import filter_for_search
 
-from .validation import is_database_integer, is_integer
+from .validation import is_beyond_database_integers
 
 # Tags one ?tag= filter may name: each is a condition in the query.
 MAX_TAGS = 20
@@ -49,14 +49,15 @@ def column_can_hold(field, value):
     if isinstance(field, models.ForeignKey):
         field = field.target_field
     if isinstance(field, models.IntegerField):
-        return not is_integer(value) or is_database_integer(value)
+        return not is_beyond_database_integers(value)
     try:
         python_value = field.to_python(value)
     except (ValidationError, ValueError, TypeError):
         return True
     try:
         if isinstance(field, models.DecimalField):
-            field.run_validators(python_value)  # its digits, before and after the point
+            # Its digits, before and after the point: 4.50 is 4.5, and fits.
+            field.run_validators(python_value.normalize())
         field.get_db_prep_value(python_value, connection)
     except (ValidationError, OverflowError, ArithmeticError):
         return False

@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
-from .validation import is_database_integer, is_integer
+from .validation import is_beyond_database_integers
 
 # Items a listing holds when ?limit= does not say, as Wagtail pages them.
 DEFAULT_LIMIT = 20
@@ -14,8 +14,7 @@ class Pagination(WagtailPagination):
     """Wagtail's pagination, refusing an offset past what a database can count."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        offset = request.GET.get("offset", "")
-        if is_integer(offset) and not is_database_integer(offset):
+        if is_beyond_database_integers(request.GET.get("offset", "")):
             raise BadRequestError("offset is out of range")
         return super().paginate_queryset(queryset, request, view=view)
 

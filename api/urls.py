@@ -17,6 +17,7 @@ urlpatterns = [
     path("v2/", api_router.urls),
     path("schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-docs"),
-    # Only addresses with the trailing slash, so that APPEND_SLASH still redirects the rest.
-    re_path(r"^[\s\S]*/$", endpoint_not_found),
+    # /api/ itself, and addresses with the trailing slash, so that APPEND_SLASH still
+    # redirects the rest.
+    re_path(r"^(?:[\s\S]*/)?$", endpoint_not_found),
 ]

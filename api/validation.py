@@ -1,8 +1,6 @@
 """Checks of query parameters that Wagtail's endpoints lack, so that bad input gets a 400,
 not a 500: every endpoint runs ``check_query`` first, and whatever reads an integer
-from a query asks ``is_database_integer``."""
-
-import re
+from a query asks ``as_integer`` and ``is_beyond_database_integers``."""
 
 from wagtail.api.v2.utils import BadRequestError
 
@@ -10,17 +8,21 @@ from search.queries import check_search_input
 
 # The range of a 64-bit signed integer column, the widest integer our databases store.
 MIN_DATABASE_INTEGER, MAX_DATABASE_INTEGER = -(2**63), 2**63 - 1
-# Written in ASCII digits: str.isdigit() also accepts ², ① and other digits int() refuses.
-INTEGER = re.compile(r"-?[0-9]+")
 
 
-def is_integer(value):
-    return INTEGER.fullmatch(value) is not None
+def as_integer(value):
+    """The whole number the text is, read as Wagtail and Django read it (int(): any
+    decimal digits, ``٣`` as well as ``3``, but not ``²``), or None."""
+    try:
+        return int(value)
+    except ValueError:
+        return None
 
 
-def is_database_integer(value):
-    """Whether the text is a whole number that a database integer column can hold."""
-    return is_integer(value) and MIN_DATABASE_INTEGER <= int(value) <= MAX_DATABASE_INTEGER
+def is_beyond_database_integers(value):
+    """Whether the text is a whole number that no database integer column can hold."""
+    number = as_integer(value)
+    return number is not None and not MIN_DATABASE_INTEGER <= number <= MAX_DATABASE_INTEGER
 
 
 def check_query(params):

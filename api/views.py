@@ -30,7 +30,7 @@ from .openapi.schema import WagtailEndpointSchema
 from .pagination import Pagination
 from .serializers import PageSerializer
 from .throttling import over_the_limit
-from .validation import check_query, is_database_integer
+from .validation import as_integer, check_query, is_beyond_database_integers
 
 
 class PublicEndpoint:
@@ -73,9 +73,10 @@ class PublicEndpoint:
 
     def find_object(self, queryset, request):
         if "id" in request.GET:
-            if not request.GET["id"].isascii() or not request.GET["id"].isdigit():
+            number = as_integer(request.GET["id"])
+            if number is None or number < 0:
                 raise BadRequestError("id must be a whole number")
-            if not is_database_integer(request.GET["id"]):
+            if is_beyond_database_integers(request.GET["id"]):
                 raise BadRequestError("id is out of range")
         return super().find_object(queryset, request)
 
@@ -85,7 +86,18 @@ class PublicEndpoint:
         if isinstance(exc, ValidationError):
             message = f"invalid filter value: {' '.join(exc.messages)}"
             return Response({"message": message}, status=400)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        # DRF's own errors (405, 406) say "detail"; every error of this API says "message".
+        if isinstance(response.data, dict) and set(response.data) == {"detail"}:
+            response.data = {"message": str(response.data["detail"])}
+        return response
+
+    def get_renderer_context(self):
+        # Wagtail pretty-prints with an indent of 4, which takes Python's slow JSON
+        # encoder; clients that want it indented ask with "Accept: application/json; indent=4".
+        context = super().get_renderer_context()
+        del context["indent"]
+        return context
 
 
 def is_comparable_column(field):
@@ -115,13 +127,6 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
     known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(
         ReviewFilter.query_parameters
     )
-
-    def get_renderer_context(self):
-        # Wagtail pretty-prints with an indent of 4, which takes Python's slow JSON
-        # encoder; clients that want it indented ask with "Accept: application/json; indent=4".
-        context = super().get_renderer_context()
-        del context["indent"]
-        return context
 
     @classmethod
     def get_object_detail_urlpath(cls, model, pk, namespace=""):

@@ -21,8 +21,10 @@ def cached_view(view, viewset):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        representation = cacheable_representation(request, viewset)
-        key = store.entry_key(request, representation) if representation else None
+        representation = storable_representation(request, viewset)
+        key = None
+        if representation and settings.API_CACHE_SECONDS > 0:
+            key = store.entry_key(request, representation)
         entry = store.load(key) if key else None
         if entry is not None:
             checked_generation = entry["generation"]
@@ -41,7 +43,7 @@ def cached_view(view, viewset):
             return response
 
         conditional.add_validators(response, conditional.etag(response.content), created_at)
-        if viewset.cache_responses:
+        if representation:
             conditional.add_public_cache_control(response)
         if key:
             if "pk" not in kwargs:
@@ -61,20 +63,16 @@ def cached_view(view, viewset):
     return wrapper
 
 
-def cacheable_representation(request, viewset):
+def storable_representation(request, viewset):
     """What a stored response for this request must have been rendered as, or None when
-    the request's response is not to be stored.
+    the request's response is for it alone (nor may shared caches keep it).
 
     That is the renderer and media type that DRF's content negotiation picks, with the
     media type's parameters (``indent=4``) but its quality: a request that would have
     been given other bytes never shares an entry. Only JSON is stored: the browsable
     API's HTML shows who is logged in.
     """
-    if (
-        not viewset.cache_responses
-        or settings.API_CACHE_SECONDS <= 0
-        or request.method not in ("GET", "HEAD")
-    ):
+    if not viewset.cache_responses or request.method not in ("GET", "HEAD"):
         return None
     negotiator = viewset.content_negotiation_class()
     renderers = [renderer() for renderer in viewset.renderer_classes]

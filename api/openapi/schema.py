@@ -36,13 +36,10 @@ FIELDS = OpenApiParameter(
     "fields",
     str,
     description=(
-        "Fields to add or remove, comma-separated: `*` for all, `-name` to drop one, "
-        "`film(title)` for some fields of a nested object."
+        "Fields to add to the default ones or remove from them, comma-separated: `*` for "
+        "all, `-name` to drop one, `_` for none but those named after it."
     ),
-    examples=[
-        OpenApiExample("Every field", value="*"),
-        OpenApiExample("Some fields", value="teaser,rating,film(title,composers)"),
-    ],
+    examples=[OpenApiExample("Every field", value="*")],
 )
 
 

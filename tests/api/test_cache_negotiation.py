@@ -80,4 +80,5 @@ def test_the_browsable_api_is_never_stored_nor_served_from_the_cache(
 
     assert html["Content-Type"].startswith("text/html")
     assert len(queries) > 1
+    assert "public" not in html.get("Cache-Control", "")
     assert client.get(detail_url)["Content-Type"] == "application/json"

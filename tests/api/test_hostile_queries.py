@@ -14,6 +14,12 @@ QUERIES = [
     "/api/v2/pages/?type=content.FilmReviewPage&film=%C2%B2",
     "/api/v2/pages/?offset=%E2%91%A0",
     "/api/v2/pages/find/?id=%C2%B2",
+    # Digits that int() reads (Arabic-Indic nines), too many for a database integer.
+    "/api/v2/pages/?type=content.FilmReviewPage&film=" + "%D9%A9" * 25,
+    "/api/v2/pages/?type=content.FilmReviewPage&hero_image=" + "%D9%A9" * 25,
+    "/api/v2/pages/?alias_of=" + "%D9%A9" * 25,
+    "/api/v2/pages/?offset=" + "%D9%A9" * 25,
+    "/api/v2/pages/find/?id=" + "%D9%A9" * 25,
     # Values of the column's type that the column cannot hold.
     "/api/v2/pages/?first_published_at=9999-12-31T23:59:59-14:00",
     "/api/v2/pages/?first_published_at=0001-01-01T00:00:00%2B14:00",

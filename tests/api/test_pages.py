@@ -214,6 +214,10 @@ class TestListingFilters:
         assert list_reviews(client, tag="bittersweet,ambient") == ["Her, warmly"]
         assert list_reviews(client, tag="Ambient, ambient,,BITTERSWEET") == ["Her, warmly"]
 
+    def test_rating_filter_takes_the_rating_however_it_is_written(self, client):
+        assert list_reviews(client, rating="4.50") == list_reviews(client, rating="4.5")
+        assert list_reviews(client, rating="4.50") == ["Her, warmly"]
+
     def test_rating_min_filter_leaves_out_lower_and_unrated_reviews(self, client):
         assert list_reviews(client, rating_min="4") == ["Her, warmly"]
 

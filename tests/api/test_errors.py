@@ -1,0 +1,37 @@
+"""Every error of the public API is JSON with a message for people, whatever went wrong."""
+
+import pytest
+from django.urls import reverse
+
+LISTING_URL = reverse("wagtailapi_v2:pages:listing")
+
+
+@pytest.mark.parametrize("path", ["/api/", "/api/v3/", "/api/v2/reviews/", "/api/v2/pages/x/"])
+def test_an_address_with_no_endpoint_gets_a_json_404(client, db, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "there is no API endpoint at this address"}
+
+
+def test_a_method_the_api_does_not_take_gets_a_405_with_a_message(client, db):
+    response = client.post(LISTING_URL)
+
+    assert response.status_code == 405
+    assert response.json() == {"message": 'Method "POST" not allowed.'}
+
+
+def test_a_representation_the_api_cannot_give_gets_a_406_with_a_message(client, db):
+    response = client.get(LISTING_URL, headers={"Accept": "image/png"})
+
+    assert response.status_code == 406
+    assert "Could not satisfy the request Accept header" in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_every_endpoint_answers_compact_json_unless_asked_to_indent(client, db, endpoint):
+    url = reverse(f"wagtailapi_v2:{endpoint}:listing")
+
+    assert client.get(url).content.startswith(b'{"meta":{"total_count":')
+    indented = client.get(url, headers={"Accept": "application/json; indent=2"})
+    assert indented.content.startswith(b'{\n  "meta"')
