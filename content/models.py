@@ -26,9 +26,11 @@ from .serializers import (
 )
 from .snippets import RELEASE_YEAR_VALIDATORS, Film, Reviewer
 
-# Ratings are out of five stars, in half-star steps.
+# Ratings are out of five stars, in half-star steps. The values are written as the
+# column stores them (4.0, not 4), so that the admin's select shows a stored rating.
 RATING_CHOICES = [
-    (Decimal(half_stars) / 2, f"{Decimal(half_stars) / 2} / 5") for half_stars in range(1, 11)
+    (rating.quantize(Decimal("0.1")), f"{rating.normalize()} / 5")
+    for rating in (Decimal(half_stars) / 2 for half_stars in range(1, 11))
 ]
 
 # An unhurried reader's pace, in words per minute, for the reading time.

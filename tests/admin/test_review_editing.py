@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from content.models import FilmReviewPage, ReviewIndexPage
 from home.models import HomePage
-from tests.factories import FilmFactory
+from tests.factories import FilmFactory, make_review
 from tests.forms import review_form_data, track_form_value
 
 
@@ -28,6 +28,16 @@ class TestEditorWritesAReview(WagtailPageTestCase):
     def add_review(self, data, action):
         url = reverse("wagtailadmin_pages:add", args=["content", "filmreviewpage", self.index.pk])
         return self.client.post(url, {**data, action: action})
+
+    def test_every_stored_rating_shows_as_chosen_in_the_edit_form(self):
+        """A rating the select did not show would be wiped by the next save."""
+        for value, _label in FilmReviewPage._meta.get_field("rating").choices:
+            review = make_review(self.index, rating=value)
+            stored = FilmReviewPage.objects.get(pk=review.pk).rating
+
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=[review.pk]))
+
+            self.assertContains(response, f'<option value="{stored}" selected>')
 
     def test_reviews_live_only_under_a_review_index(self):
         self.assertAllowedParentPageTypes(FilmReviewPage, {ReviewIndexPage})

@@ -2,20 +2,13 @@
 
 import re
 
-from django.conf import settings
 from playwright.sync_api import expect
+
+from tests.browser.admin import log_in
 
 # Wagtail's admin takes a snapshot of the form two seconds after it loads and sends
 # the live preview only what changes after that.
 WAGTAIL_CHANGE_TRACKING_DELAY_MS = 2_500
-
-
-def log_in(page, cms_url):
-    page.goto(f"{cms_url}/admin/login/")
-    page.get_by_label("Username").fill(settings.DEMO_EDITOR_USERNAME)
-    page.get_by_label("Password").fill(settings.DEMO_EDITOR_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{cms_url}/admin/")
 
 
 def add_block(page, kind):
