@@ -4,7 +4,7 @@ Each filter backend reads its own query parameters and says what they are: ours 
 ``get_schema_operation_parameters``, Wagtail's in ``api.openapi.filters``.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -120,7 +120,10 @@ class ReviewFilter(BaseFilterBackend):
             raise BadRequestError(
                 f"rating_min must be a number from {lowest} to {highest.normalize()}"
             )
-        return rating
+        # A bound finer than the column's decimal places (1e-999999, which PostgreSQL
+        # cannot compare) means the same rounded up to them.
+        places = FilmReviewPage._meta.get_field("rating").decimal_places
+        return rating.quantize(Decimal(1).scaleb(-places), rounding=ROUND_CEILING)
 
     def get_schema_operation_parameters(self, view):
         review_type = FilmReviewPage._meta.label

@@ -21,6 +21,7 @@ from wagtail.images.api.v2 import views as images_views
 from wagtail.models import Page
 
 from content.snippets import Film
+from search.filters import SearchFilter
 
 from . import visibility
 from .cache.responses import cached_view
@@ -122,7 +123,7 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
         OrderingFilter,
         filters.TranslationOfFilter,
         LocaleFilter,
-        filters.SearchFilter,  # last: search results cannot be filtered further
+        SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(
         ReviewFilter.query_parameters
@@ -151,10 +152,12 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
     def get_object(self):
         """The page as its own type, with what it shows, in two queries and the prefetches.
 
-        Wagtail loads the page, then its specific type, then each related object.
+        Wagtail loads the page, then its specific type, then each related object. The
+        listing's filters (a search among them) choose among pages, not within one: a
+        detail does not apply them.
         """
         if not hasattr(self, "_cached_object"):
-            pages = self.filter_queryset(self.get_queryset()).filter(pk=self.kwargs["pk"])
+            pages = self.get_queryset().filter(pk=self.kwargs["pk"])
             content_type_id = pages.values_list("content_type_id", flat=True).first()
             if content_type_id is None:
                 raise Http404("No Page matches the given query.")
@@ -173,7 +176,7 @@ def with_api_fields(pages):
 
 class ImagesAPIViewSet(PublicEndpoint, images_views.ImagesAPIViewSet):
     cache_list_tags = [list_tag(get_image_model())]
-    filter_backends = [FieldsFilter, filters.OrderingFilter, filters.SearchFilter]
+    filter_backends = [FieldsFilter, filters.OrderingFilter, SearchFilter]
 
     def get_queryset(self):
         return visibility.public_media(self.model).order_by("id")
@@ -181,7 +184,7 @@ class ImagesAPIViewSet(PublicEndpoint, images_views.ImagesAPIViewSet):
 
 class DocumentsAPIViewSet(PublicEndpoint, documents_views.DocumentsAPIViewSet):
     cache_list_tags = [list_tag(get_document_model())]
-    filter_backends = [FieldsFilter, filters.OrderingFilter, filters.SearchFilter]
+    filter_backends = [FieldsFilter, filters.OrderingFilter, SearchFilter]
 
     def get_queryset(self):
         return visibility.public_media(self.model).order_by("id")

@@ -7,7 +7,7 @@ Our own backends (``api.filters.ReviewFilter``) and the pagination describe thei
 from drf_spectacular.extensions import OpenApiFilterExtension
 from wagtail.models import Page, get_page_models
 
-from search.queries import SEARCH_OPERATORS
+from search.queries import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, SEARCH_OPERATORS
 
 
 def query_parameter(name, schema, description, **extra):
@@ -58,7 +58,11 @@ class SearchFilterExtension(OpenApiFilterExtension):
 
     def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
         return [
-            query_parameter("search", {"type": "string"}, "Words to search for."),
+            query_parameter(
+                "search",
+                {"type": "string", "maxLength": MAX_SEARCH_LENGTH},
+                f"Words to search for, at most {MAX_SEARCH_WORDS}.",
+            ),
             query_parameter(
                 "search_operator",
                 {"type": "string", "enum": list(SEARCH_OPERATORS)},

@@ -218,6 +218,10 @@ class TestListingFilters:
         assert list_reviews(client, rating="4.50") == list_reviews(client, rating="4.5")
         assert list_reviews(client, rating="4.50") == ["Her, warmly"]
 
+    def test_a_rating_min_finer_than_a_rating_means_the_same_rounded_up(self, client):
+        assert list_reviews(client, rating_min="1e-999999") == ["Her, warmly", "Her, coolly"]
+        assert list_reviews(client, rating_min="3.01") == ["Her, warmly"]
+
     def test_rating_min_filter_leaves_out_lower_and_unrated_reviews(self, client):
         assert list_reviews(client, rating_min="4") == ["Her, warmly"]
 

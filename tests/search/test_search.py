@@ -8,6 +8,7 @@ from wagtail.search.backends import get_search_backend
 
 from content.models import FilmReviewPage
 from search.indexing import followed_relations, index_objects
+from search.queries import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS
 from tests.factories import FilmFactory, conclusion, intro, make_review, track
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
@@ -81,3 +82,42 @@ def test_a_search_combines_with_filters_on_related_objects(client, review, revie
     titles = [item["title"] for item in client.get(LISTING_URL, params).json()["items"]]
 
     assert titles == ["A night-time score"]
+
+
+@pytest.mark.parametrize("search", ['"night-time"', '"night-time', 'night-time"'])
+def test_double_quotes_in_a_search_are_read_as_spaces(client, review, search):
+    response = client.get(LISTING_URL, {"search": search})
+
+    assert [item["title"] for item in response.json()["items"]] == ["A night-time score"]
+
+
+@pytest.mark.parametrize("search", ["", " ", "\t\n", '"', '" "'])
+def test_a_search_of_no_words_finds_nothing(client, review, search):
+    response = client.get(LISTING_URL, {"search": search})
+
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+def test_a_search_of_too_many_words_or_characters_gets_a_400(client, review):
+    words = client.get(LISTING_URL, {"search": "night " * (MAX_SEARCH_WORDS + 1)})
+    characters = client.get(LISTING_URL, {"search": "n" * (MAX_SEARCH_LENGTH + 1)})
+
+    assert words.status_code == characters.status_code == 400
+    assert words.json() == {"message": f"search takes at most {MAX_SEARCH_WORDS} words"}
+    assert characters.json() == {"message": f"search takes at most {MAX_SEARCH_LENGTH} characters"}
+    assert client.get(LISTING_URL, {"search": "night " * MAX_SEARCH_WORDS}).status_code == 200
+
+
+def test_a_search_on_a_detail_or_find_address_changes_nothing(client, review):
+    detail_url = reverse("wagtailapi_v2:pages:detail", args=[review.pk])
+
+    searched = client.get(detail_url, {"search": "nothing like it"})
+    found = client.get(
+        reverse("wagtailapi_v2:pages:find"),
+        {"html_path": "/reviews/a-night-time-score/", "search": "x"},
+        follow=True,
+    )
+
+    assert searched.json() == client.get(detail_url).json()
+    assert found.json()["id"] == review.pk
