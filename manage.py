@@ -7,4 +7,7 @@ if __name__ == "__main__":
 
     from django.core.management import execute_from_command_line
 
+    from cms import read_settings_or_exit
+
+    read_settings_or_exit()
     execute_from_command_line(sys.argv)

@@ -70,7 +70,45 @@ def test_production_refuses_to_start_without_secret_key_or_hosts(production, mis
     result = manage(production, "check")
 
     assert result.returncode != 0
-    assert f"Set the {missing} environment variable." in result.stderr
+    assert result.stderr == f"Liner Notes cannot start: Set the {missing} environment variable.\n"
+
+
+@pytest.mark.parametrize(
+    "variable, value, reason",
+    [
+        ("SECRET_KEY", "django-insecure-liner-notes-development-only", "SECRET_KEY must be"),
+        ("SECRET_KEY", "short", "SECRET_KEY must be"),
+        ("ALLOWED_HOSTS", "*", "ALLOWED_HOSTS must name the hosts"),
+        ("ALLOWED_HOSTS", "cms.example.org,*", "ALLOWED_HOSTS must name the hosts"),
+    ],
+)
+def test_production_refuses_a_development_or_short_key_and_any_host(
+    production, variable, value, reason
+):
+    production[variable] = value
+
+    result = manage(production, "check")
+
+    assert result.returncode != 0
+    assert result.stderr.startswith(f"Liner Notes cannot start: {reason}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_server_errors_reach_the_process_log_with_their_traceback(production):
+    """Django's own logging prints nothing with DEBUG off, and mails errors to ADMINS."""
+    code = (
+        "import logging\n"
+        "try:\n"
+        "    1 / 0\n"
+        "except ZeroDivisionError:\n"
+        "    logging.getLogger('django.request').exception('Internal Server Error: /api/')\n"
+    )
+
+    result = manage(production, "shell", "--no-imports", "--command", code)
+
+    assert "ERROR django.request: Internal Server Error: /api/" in result.stderr
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "ZeroDivisionError: division by zero" in result.stderr
 
 
 def test_https_is_enforced_with_hsts_nosniff_and_a_referrer_policy(production):

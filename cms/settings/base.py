@@ -7,37 +7,29 @@ and only here; README.md lists the variables.
 https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
-import os
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import dj_database_url
 
 from search import backends as search_backends
+
+from .environment import (
+    env_choice,
+    env_database,
+    env_flag,
+    env_int,
+    env_list,
+    env_rate,
+    env_text,
+    env_url,
+    origin,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 
-def env_list(name, default):
-    """A comma-separated environment variable as a list of non-empty strings."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_flag(name):
-    """A yes/no environment variable: true, yes, on or 1 for yes."""
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
-
-
-def origin(url):
-    """The scheme, host and port of a URL, as browsers send them in the Origin header."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 # Secret key and hosts: dev.py and test.py give development defaults; production.py
 # requires both.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_text("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 
 
@@ -114,12 +106,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 # SQLite in the project folder by default.
 # https://github.com/jazzband/dj-database-url
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=60,
-    )
-}
+DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The admin writes in parallel requests (autosave, the live preview): SQLite has them
@@ -138,11 +125,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # each process's own memory otherwise.
 # https://docs.djangoproject.com/en/5.2/topics/cache/
 
-if os.environ.get("REDIS_URL"):
+if env_text("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": env_url("REDIS_URL", schemes=("redis", "rediss", "unix"), secret=True),
         }
     }
 else:
@@ -177,8 +164,8 @@ USE_TZ = True
 # Public addresses. The CMS (admin, API and media) lives at CMS_BASE_URL; readers see
 # pages at FRONTEND_URL, so page URLs, rich text links and previews point there.
 
-CMS_BASE_URL = os.environ.get("CMS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://localhost:8020").rstrip("/")
+CMS_BASE_URL = env_url("CMS_BASE_URL", "http://127.0.0.1:8000")
+FRONTEND_URL = env_url("FRONTEND_URL", "http://localhost:8020")
 
 
 # Static and media files
@@ -193,7 +180,7 @@ STATIC_URL = "/static/"
 
 # Media URLs are absolute so that a frontend on another origin can use every image URL
 # the API returns, including those inside rich text, as it is.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env_text("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = f"{CMS_BASE_URL}/media/"
 
 STORAGES = {
@@ -230,15 +217,13 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Proxies in front of the CMS that append to X-Forwarded-For; with 0 the client is
     # the connection's address, and a client cannot pick an address to be counted as.
-    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 
 # Requests a client (an IP address) may make to the public API (api.throttling), as
 # count/second, minute, hour or day; "off" for no limit. A frontend that renders on a
 # server sends every reader's requests from its own address: give it room.
-API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "6000/minute")
-if API_THROTTLE_RATE.strip().lower() == "off":
-    API_THROTTLE_RATE = None
+API_THROTTLE_RATE = env_rate("API_THROTTLE_RATE", "6000/minute")
 
 # The API's OpenAPI document (/api/schema/) and its docs (/api/docs/); api.openapi
 # teaches drf-spectacular Wagtail's endpoints, which it cannot inspect alone.
@@ -260,10 +245,10 @@ SPECTACULAR_SETTINGS = {
 
 # How long the public API's responses stay in the cache (api.cache), in seconds;
 # a change to what they show drops them sooner. 0 turns the cache off.
-API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "3600"))
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 3600)
 # How long a CDN may serve an API response without asking again (s-maxage). With 0 it
 # revalidates every time, with the ETag, and never serves a stale response.
-API_CDN_MAX_AGE = int(os.environ.get("API_CDN_MAX_AGE", "0"))
+API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 0)
 
 # Purge the CDN's copy of a page's or image's detail URL when it changes. Set
 # FRONTEND_CACHE_PURGE_URL to the cache's purge address (Varnish, Squid, nginx); other
@@ -275,7 +260,7 @@ if WAGTAILAPI_USE_FRONTENDCACHE:
     WAGTAILFRONTENDCACHE = {
         "default": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ.get("FRONTEND_CACHE_PURGE_URL", CMS_BASE_URL),
+            "LOCATION": env_url("FRONTEND_CACHE_PURGE_URL", CMS_BASE_URL),
         }
     }
 
@@ -289,7 +274,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 # A preview link shows the draft for this many seconds after the editor opens it.
-PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1)
 
 
 # CORS: browsers let the frontend, and only the frontend, read the API.
@@ -301,5 +286,22 @@ CORS_URLS_REGEX = r"^/api/"
 
 # Demo content (python manage.py load_demo)
 
-DEMO_EDITOR_USERNAME = os.environ.get("DEMO_EDITOR_USERNAME", "editor")
-DEMO_EDITOR_PASSWORD = os.environ.get("DEMO_EDITOR_PASSWORD", "liner-notes-demo")
+DEMO_EDITOR_USERNAME = env_text("DEMO_EDITOR_USERNAME", "editor")
+DEMO_EDITOR_PASSWORD = env_text("DEMO_EDITOR_PASSWORD", "liner-notes-demo")
+
+
+# Logging: warnings and errors, server errors with their tracebacks, to the process's
+# standard error, where runserver, gunicorn and the container's log collector read them.
+# https://docs.djangoproject.com/en/5.2/topics/logging/
+
+LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR"])
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    # Django's own loggers print only while DEBUG is on, and mail errors to ADMINS: here
+    # they go where everything else goes.
+    "loggers": {"django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False}},
+}

@@ -1,12 +1,13 @@
 """Local development: debug on, a development-only secret key, local hosts allowed."""
 
 from .base import *  # noqa: F403
-from .base import CORS_ALLOWED_ORIGINS, env_list
+from .base import CORS_ALLOWED_ORIGINS
+from .environment import env_list, env_text
 
 DEBUG = True
 
 # Development only: production.py refuses to start without a real SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-liner-notes-development-only")  # noqa: F405
+SECRET_KEY = env_text("SECRET_KEY", "django-insecure-liner-notes-development-only")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 

@@ -4,19 +4,28 @@ The secret key and allowed hosts must come from the environment. ``python manage
 check --deploy`` reports nothing with these settings (a test runs it).
 """
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, STORAGES
+from .environment import env_int, env_text, env_url
 
 DEBUG = False
 
+# Django's deploy checks ask for 50 characters, of which 5 or more different.
+SECRET_KEY_MIN_LENGTH = 50
+
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be a random key of {SECRET_KEY_MIN_LENGTH} characters or more, not a "
+        "short or development one: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable.")
+if "*" in ALLOWED_HOSTS:  # noqa: F405
+    raise ImproperlyConfigured("ALLOWED_HOSTS must name the hosts this server answers, not *")
 
 
 # HTTPS. The CMS runs behind a proxy or load balancer that ends TLS and says so in
@@ -26,7 +35,7 @@ if not ALLOWED_HOSTS:  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -53,14 +62,14 @@ STORAGES["staticfiles"] = {
 # credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as boto3 reads them.
 # https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
 
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+if env_text("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "bucket_name": env_text("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_url("AWS_S3_ENDPOINT_URL"),
+            "region_name": env_text("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env_text("AWS_S3_CUSTOM_DOMAIN") or None,
             # Published images are public: plain URLs, not signed ones that expire.
             "querystring_auth": False,
             "file_overwrite": False,

@@ -1,0 +1,99 @@
+"""Settings read from environment variables, each checked as it is read.
+
+A malformed value raises ``ImproperlyConfigured`` with a one-line reason that names the
+variable, so that a process with a bad configuration stops at start-up (``manage.py``
+and ``cms.wsgi`` print the reason and exit) instead of answering every request with a
+server error.
+"""
+
+import os
+import re
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+FLAG_VALUES = {"1": True, "true": True, "yes": True, "on": True}
+FLAG_VALUES.update({"0": False, "false": False, "no": False, "off": False, "": False})
+# DRF's throttle rates: requests per second, minute, hour or day.
+RATE = re.compile(r"[1-9][0-9]*/(second|minute|hour|day)")
+
+
+def env_text(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def env_list(name, default):
+    """A comma-separated list of non-empty strings."""
+    return [item.strip() for item in env_text(name, default).split(",") if item.strip()]
+
+
+def env_flag(name):
+    """Yes (true, yes, on, 1) or no (false, no, off, 0, or unset)."""
+    value = env_text(name).lower()
+    if value not in FLAG_VALUES:
+        raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+    return FLAG_VALUES[value]
+
+
+def env_int(name, default, minimum=0):
+    """A whole number, at least ``minimum``."""
+    value = env_text(name, str(default))
+    if not value.isascii() or not value.lstrip("-").isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}")
+    if int(value) < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}")
+    return int(value)
+
+
+def env_choice(name, default, choices):
+    value = env_text(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def env_url(name, default=None, schemes=("http", "https"), secret=False):
+    """An absolute URL of one of ``schemes``, without a trailing slash; None where it is
+    unset and has no default. The reason for a refusal does not repeat a ``secret`` URL,
+    which may hold a password."""
+    value = env_text(name, default or "").rstrip("/")
+    if not value and default is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not (parts.netloc or parts.path):
+        starts = " or ".join(f"{scheme}://" for scheme in schemes)
+        shown = "" if secret else f", not {value!r}"
+        raise ImproperlyConfigured(f"{name} must be a URL that starts with {starts}{shown}")
+    return value
+
+
+def env_rate(name, default):
+    """A throttle rate (``6000/minute``), or None for ``off``."""
+    value = env_text(name, default).lower()
+    if value == "off":
+        return None
+    if not RATE.fullmatch(value):
+        raise ImproperlyConfigured(
+            f"{name} must be a number of requests per second, minute, hour or day "
+            f"(e.g. 6000/minute), or off, not {value!r}"
+        )
+    return value
+
+
+def env_database(name, default):
+    """Django's settings for the database a URL names (dj-database-url); the reason for a
+    refusal does not repeat the URL, which may hold a password."""
+    try:
+        return dj_database_url.parse(env_text(name, default), conn_max_age=60)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a database URL, e.g. postgres://user@host:5432/name or "
+            "sqlite:///path/to/db.sqlite3"
+        ) from None
+
+
+def origin(url):
+    """The scheme, host and port of a URL, as browsers send them in the Origin header."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
