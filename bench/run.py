@@ -152,7 +152,7 @@ def prepare_database(environment):
     print(f"bench: generating {REVIEWS} reviews into a new database", flush=True)
     create_database(drop_first=True)
     manage(environment, "migrate", "--no-input")
-    manage(environment, "load_demo")
+    manage(environment, "load_demo", "--force")
     subprocess.run(
         [sys.executable, "manage.py", "generate_reviews", str(REVIEWS)],
         cwd=BASE_DIR,

@@ -94,6 +94,15 @@ def test_production_refuses_a_development_or_short_key_and_any_host(
     assert result.stderr.count("\n") == 1
 
 
+def test_production_settings_do_not_load_the_demo(production):
+    manage(production, "migrate", "--no-input")
+
+    result = manage(production, "load_demo")
+
+    assert result.returncode != 0
+    assert "use --force to load it anyway" in result.stderr
+
+
 def test_server_errors_reach_the_process_log_with_their_traceback(production):
     """Django's own logging prints nothing with DEBUG off, and mails errors to ADMINS."""
     code = (

@@ -284,7 +284,8 @@ CORS_ALLOWED_ORIGINS = [origin(FRONTEND_URL)]
 CORS_URLS_REGEX = r"^/api/"
 
 
-# Demo content (python manage.py load_demo)
+# Demo content (python manage.py load_demo); production.py turns it off.
+DEMO_CONTENT_ALLOWED = True
 
 DEMO_EDITOR_USERNAME = env_text("DEMO_EDITOR_USERNAME", "editor")
 DEMO_EDITOR_PASSWORD = env_text("DEMO_EDITOR_PASSWORD", "liner-notes-demo")

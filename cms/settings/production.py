@@ -27,6 +27,9 @@ if not ALLOWED_HOSTS:  # noqa: F405
 if "*" in ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the hosts this server answers, not *")
 
+# The demo's editor has a password anyone can read in the README: load_demo needs --force.
+DEMO_CONTENT_ALLOWED = False
+
 
 # HTTPS. The CMS runs behind a proxy or load balancer that ends TLS and says so in
 # X-Forwarded-Proto; load balancers check /healthz over plain HTTP.

@@ -2,7 +2,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
@@ -107,3 +107,14 @@ def test_demo_editor_opens_a_review_and_a_film_in_the_admin(client, demo):
     assert film.status_code == 200
     assert "Owen Pallett" in film.content.decode()
     assert "4.5 / 5" in listing.content.decode()
+
+
+def test_settings_for_production_refuse_the_demo_unless_forced(db, settings):
+    settings.DEMO_CONTENT_ALLOWED = False
+
+    with pytest.raises(CommandError, match="use --force to load it anyway"):
+        call_command("load_demo", stdout=StringIO())
+    assert not get_user_model().objects.exists()
+
+    call_command("load_demo", "--force", stdout=StringIO())
+    assert FilmReviewPage.objects.count() == 3

@@ -53,7 +53,19 @@ class Command(BaseCommand):
         "Running it again changes nothing."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even where the settings say it does not belong (production).",
+        )
+
+    def handle(self, *args, force, **options):
+        if not settings.DEMO_CONTENT_ALLOWED and not force:
+            raise CommandError(
+                "These settings are for production, where the demo's editor account, whose "
+                "password is known, does not belong: use --force to load it anyway."
+            )
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             raise CommandError("No default site: run 'python manage.py migrate' first.")
