@@ -17,6 +17,8 @@ from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
 
+from headless.references import broken_references
+
 # What an editor may use in review prose: no headings, the page supplies those.
 REVIEW_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "image"]
 
@@ -65,6 +67,13 @@ def validate_storable_text(value):
         ) from None
 
 
+def validate_references(value):
+    """Refuses rich text whose links or images name nothing, or nothing this site has:
+    the editor's own controls write no such thing, but a post made by hand can."""
+    if problems := broken_references([value]):
+        raise ValidationError(problems, code="broken_reference")
+
+
 def duration_in_seconds(duration):
     """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245."""
     match = DURATION_PATTERN.match(duration)
@@ -107,7 +116,7 @@ class ReviewTextBlock(blocks.RichTextBlock):
         super().__init__(
             features=REVIEW_TEXT_FEATURES,
             max_length=REVIEW_TEXT_MAX_LENGTH,
-            validators=[validate_storable_text],
+            validators=[validate_storable_text, validate_references],
             **kwargs,
         )
 

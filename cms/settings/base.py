@@ -295,7 +295,7 @@ DEMO_EDITOR_PASSWORD = env_text("DEMO_EDITOR_PASSWORD", "liner-notes-demo")
 # standard error, where runserver, gunicorn and the container's log collector read them.
 # https://docs.djangoproject.com/en/5.2/topics/logging/
 
-LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR"])
+LOG_LEVEL = env_choice("LOG_LEVEL", "WARNING", ["DEBUG", "INFO", "WARNING", "ERROR"])
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

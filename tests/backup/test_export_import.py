@@ -12,11 +12,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
 
 from backup import exports
 from content.models import FilmReviewPage
-from tests.factories import ImageFactory, make_review
+from content.snippets import Film
+from tests.factories import ImageFactory, intro, make_review, track
 from tests.servers import fresh_database_url, manage
 
 # Content that the demo lacks, added to the source database before the export: drafts,
@@ -265,3 +267,20 @@ def test_the_commands_report_a_reason_in_one_line(tmp_path, db):
     assert completed.stderr.strip().splitlines()[-1] == (
         f"CommandError: {tmp_path / 'missing'} is not a directory written by export_content."
     )
+
+
+def test_rich_text_that_no_site_could_render_imports_nothing(tmp_path, review_index):
+    """The admin refuses such text on save; an export made by hand may still hold it."""
+    make_review(
+        review_index, body=[intro('<p><a linktype="page" id="abc">Arrival</a></p>'), track("One")]
+    )
+    call_command("export_content", str(tmp_path / "export"), verbosity=0)
+    # An empty database again.
+    Page.objects.get(pk=review_index.pk).delete()
+    for model in (Revision, Film, get_image_model()):
+        model.objects.all().delete()
+
+    with pytest.raises(CommandError, match=r"a page that does not exist \('abc'\)"):
+        call_command("import_content", str(tmp_path / "export"), verbosity=0)
+
+    assert not FilmReviewPage.objects.exists()

@@ -1,5 +1,7 @@
+import json
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -7,12 +9,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 from tqdm import tqdm
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.snippets.models import get_snippet_models
 
 from backup import exports
+from headless.references import malformed_references
 from search.indexing import rebuild_index
 
 
@@ -48,6 +53,8 @@ class Command(BaseCommand):
                 step(f"Loading {sum(manifest['counts'].values())} rows…")
                 call_command("loaddata", str(path / exports.CONTENT), verbosity=0)
                 ContentType.objects.clear_cache()
+                if problem := malformed_rich_text():
+                    raise CommandError(problem)
                 step("Restoring files…")
                 self.restore_files(path / exports.MEDIA, written, verbose)
                 step("Rebuilding the references and search indexes…")
@@ -135,6 +142,43 @@ def content_in_database():
         "snippet": sum(model.objects.count() for model in get_snippet_models()),
     }
     return [exports.counted(number, noun) for noun, number in counts.items() if number]
+
+
+def malformed_rich_text():
+    """The first link or image, in a page's or a revision's rich text, that no site could
+    render (``headless.rich_text.malformed_references``), as a reason; or None."""
+    for model in apps.get_models():
+        fields = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if isinstance(field, StreamField | RichTextField)
+        ]
+        for pk, *values in model._base_manager.values_list("pk", *fields).iterator():
+            if problems := malformed_references(text_in(values)):
+                return f"{model._meta.verbose_name} {pk}: {problems[0]}"
+    for pk, content in Revision.objects.values_list("pk", "content").iterator():
+        if problems := malformed_references(text_in(content)):
+            return f"revision {pk}: {problems[0]}"
+    return None
+
+
+def text_in(value):
+    """Every string in a value read from the database, JSON held in strings included."""
+    if isinstance(value, StreamValue):
+        value = value.get_prep_value()
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            value = json.loads(value)
+        except ValueError:
+            pass
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from text_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from text_in(item)
 
 
 def delete_all_rows():
