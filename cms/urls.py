@@ -10,6 +10,9 @@ from api import urls as api_urls
 
 from .health import healthz
 
+handler400 = "cms.errors.bad_request"
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),

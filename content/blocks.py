@@ -5,7 +5,9 @@ documented on each block are the public API contract: change them only with a
 migration and a note in the README.
 """
 
+import html
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import nh3
@@ -35,6 +37,10 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 EMBED_TAG = re.compile(r"<embed\b([^>]*?)/?>")
 # Characters of text, not counting markup, in one block of review prose: about 1,600 words.
 REVIEW_TEXT_MAX_LENGTH = 10_000
+# Characters that take no space, which a paste can bring: text of them alone is empty.
+INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), " ")
+# Tracks one review may discuss: more than any album, few enough for one form post.
+MAX_TRACKS_PER_REVIEW = 150
 
 
 def sanitised(source):
@@ -67,6 +73,13 @@ def validate_storable_text(value):
         ) from None
 
 
+def validate_has_words(value):
+    """Refuses prose with nothing to read: empty paragraphs, spaces, an image alone."""
+    text = html.unescape(HTML_TAG.sub(" ", value)).translate(INVISIBLE_CHARACTERS)
+    if not text.strip():
+        raise ValidationError("Write some text here: it has nothing to read.", code="no_words")
+
+
 def validate_references(value):
     """Refuses rich text whose links or images name nothing, or nothing this site has:
     the editor's own controls write no such thing, but a post made by hand can."""
@@ -78,6 +91,12 @@ def duration_in_seconds(duration):
     """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245."""
     match = DURATION_PATTERN.match(duration)
     return int(match["minutes"]) * 60 + int(match["seconds"])
+
+
+def track_title_key(title):
+    """What makes two track titles the same: compatible Unicode forms (composed or not,
+    full-width or not), case and spacing aside."""
+    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
 
 
 def prose(block, value):
@@ -116,7 +135,7 @@ class ReviewTextBlock(blocks.RichTextBlock):
         super().__init__(
             features=REVIEW_TEXT_FEATURES,
             max_length=REVIEW_TEXT_MAX_LENGTH,
-            validators=[validate_storable_text, validate_references],
+            validators=[validate_storable_text, validate_has_words, validate_references],
             **kwargs,
         )
 
@@ -264,6 +283,10 @@ class ReviewBodyBlock(blocks.StreamBlock):
     track_commentary = TrackCommentaryBlock()
     conclusion = ConclusionBlock()
 
+    class Meta:
+        # The editor offers no more, and the server takes this many in one form post.
+        block_counts = {"track_commentary": {"max_num": MAX_TRACKS_PER_REVIEW}}
+
     def value_from_datadict(self, data, files, prefix):
         # Wagtail skips blocks of a type it does not know, and would save the rest: the
         # types are kept here, so that clean() refuses the whole body instead.
@@ -310,7 +333,7 @@ class ReviewBodyBlock(blocks.StreamBlock):
         for index, child in enumerate(value):
             if child.block_type != "track_commentary":
                 continue
-            title = child.value["track_title"].strip().casefold()
+            title = track_title_key(child.value["track_title"])
             if title in seen_titles:
                 block_errors[index] = StructBlockValidationError(
                     block_errors={

@@ -59,3 +59,14 @@ class TestTextLimits(ReviewEditorTestCase):
         self.assert_refused_and_nothing_saved(
             response, "Ensure this value has at most 300 characters"
         )
+
+
+class TestTooLargeAPost(ReviewEditorTestCase):
+    def test_a_post_with_more_fields_than_the_server_reads_says_what_happened(self):
+        self.client.force_login(self.superuser)
+        fields = {f"body-{number}-value": "x" for number in range(20_000)}
+
+        response = self.client.post(self.add_url(), fields)
+
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "too large to take at once", status_code=400)

@@ -35,3 +35,12 @@ def test_every_endpoint_answers_compact_json_unless_asked_to_indent(client, db, 
     assert client.get(url).content.startswith(b'{"meta":{"total_count":')
     indented = client.get(url, headers={"Accept": "application/json; indent=2"})
     assert indented.content.startswith(b'{\n  "meta"')
+
+
+def test_a_query_with_more_fields_than_the_server_reads_gets_a_json_400(client, db, settings):
+    query = "&".join(f"f{number}=1" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+
+    response = client.get(f"{LISTING_URL}?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("this request could not be read")

@@ -2,7 +2,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
-from content.blocks import ConclusionBlock, ReviewBodyBlock, TrackCommentaryBlock
+from content.blocks import (
+    MAX_TRACKS_PER_REVIEW,
+    ConclusionBlock,
+    ReviewBodyBlock,
+    TrackCommentaryBlock,
+)
 from tests.factories import conclusion, intro, track
 
 
@@ -65,6 +70,45 @@ def test_track_title_may_not_repeat_in_one_review():
     assert list(error.value.block_errors) == [2]
     track_title_error = error.value.block_errors[2].block_errors["track_title"]
     assert track_title_error.messages == ["This track already has a commentary in this review."]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Café", "Cafe\u0301"),  # composed, and with a combining accent
+        ("Photograph", "ＰＨＯＴＯＧＲＡＰＨ"),  # full-width letters
+        ("Loneliness #3", "loneliness  #3"),
+        ("Straße", "STRASSE"),  # case-folded
+    ],
+)
+def test_track_titles_that_differ_only_in_unicode_form_or_case_are_the_same(first, second):
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), track(first), track(second))
+    assert list(error.value.block_errors) == [2]
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<p></p>", "<p> </p>", "<p>&nbsp;</p>", "<p>\u200b</p>", "<p><br/></p>", "<ul><li></li></ul>"],
+)
+def test_an_intro_or_a_conclusion_with_nothing_to_read_is_refused(html):
+    for body in (
+        [intro(html), track("Sleepwalker")],
+        [intro(), track("Sleepwalker"), conclusion(html)],
+    ):
+        with pytest.raises(StreamBlockValidationError) as error:
+            clean(*body)
+        assert "Write some text here: it has nothing to read." in str(error.value.as_json_data())
+
+
+def test_a_review_discusses_at_most_150_tracks():
+    tracks = [track(f"Track {number}") for number in range(MAX_TRACKS_PER_REVIEW + 1)]
+
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), *tracks)
+
+    assert "The maximum number of items is 150" in str(error.value.as_json_data())
+    assert len(clean(intro(), *tracks[:-1])) == MAX_TRACKS_PER_REVIEW + 1
 
 
 @pytest.mark.parametrize("duration", ["4:05", "0:59", "12:00", "123:45"])
