@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from rest_framework.response import Response
+from taggit.models import Tag
 from wagtail.api.v2 import filters, views
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents import get_document_model
@@ -111,8 +112,8 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
     """The pages endpoint, with review filters and listings of a constant query count."""
 
     base_serializer_class = PageSerializer
-    # Films change which reviews a composer filter or a search finds.
-    cache_list_tags = [list_tag(Page), list_tag(Film)]
+    # Films and tags change which reviews a composer, tag or search filter finds.
+    cache_list_tags = [list_tag(Page), list_tag(Film), list_tag(Tag)]
 
     filter_backends = [
         FieldsFilter,

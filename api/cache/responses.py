@@ -1,12 +1,10 @@
 """The view wrapper that serves stored responses while they are true, and builds, tags
 and stores them when they are not."""
 
-import time
 from functools import wraps
 
 from django.conf import settings
 from django.http import Http404
-from django.utils.cache import get_conditional_response
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.request import Request
 
@@ -34,7 +32,6 @@ def cached_view(view, viewset):
                 return conditional.stored_response(request, entry)
 
         epoch, generation = store.current_generation() if key else (None, None)
-        created_at = int(time.time())
         with collecting_tags() as tags:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
@@ -42,23 +39,26 @@ def cached_view(view, viewset):
         if response.status_code != 200 or response.streaming:
             return response
 
-        conditional.add_validators(response, conditional.etag(response.content), created_at)
+        if "pk" not in kwargs:
+            tags.update(viewset.cache_list_tags)
+        # What the content shows is known for responses that are stored, by their tags.
+        changed_at = store.last_change(sorted(tags)) if key else None
+        modified = conditional.last_modified(changed_at)
+        conditional.add_validators(response, conditional.etag(response.content), modified)
         if representation:
             conditional.add_public_cache_control(response)
         if key:
-            if "pk" not in kwargs:
-                tags.update(viewset.cache_list_tags)
             entry = {
                 "content": response.content,
                 "content_type": response["Content-Type"],
                 "etag": response["ETag"],
-                "created_at": created_at,
+                "changed_at": changed_at,
                 "epoch": epoch,
                 "generation": generation,
                 "tags": sorted(tags),
             }
             store.save(key, entry)
-        return get_conditional_response(request, response["ETag"], created_at, response=response)
+        return conditional.conditional_response(request, response, modified)
 
     return wrapper
 
@@ -73,6 +73,9 @@ def storable_representation(request, viewset):
     API's HTML shows who is logged in.
     """
     if not viewset.cache_responses or request.method not in ("GET", "HEAD"):
+        return None
+    # A random order is another answer each time.
+    if "random" in request.GET.get("order", "").split(","):
         return None
     negotiator = viewset.content_negotiation_class()
     renderers = [renderer() for renderer in viewset.renderer_classes]

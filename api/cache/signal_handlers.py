@@ -11,8 +11,8 @@ from contextvars import ContextVar
 from django.db.models.signals import post_delete, post_init, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.signals import page_slug_changed, post_page_move
 
 from content.signals import pages_created_in_bulk
 
@@ -74,7 +74,16 @@ def invalidate_subtree(page_id):
 
 
 def invalidate_moved_page(sender, instance, **kwargs):
+    """A move, or a new slug, changes the address of the page and of every page under
+    it, which Wagtail rewrites in bulk, without signals."""
     invalidate_subtree(instance.pk)
+
+
+def invalidate_everything(sender, instance, raw=False, **kwargs):
+    """A site's hostname, port or root page changes which pages it holds, and every
+    address in every response."""
+    if not raw:  # as in invalidate_changed_object
+        store.invalidate_everything()
 
 
 def invalidate_restricted_pages(sender, instance, raw=False, **kwargs):
@@ -107,6 +116,9 @@ def register_signal_handlers():
         post_save.connect(invalidate_changed_object, sender=model)
         post_delete.connect(invalidate_changed_object, sender=model)
     post_page_move.connect(invalidate_moved_page)
+    page_slug_changed.connect(invalidate_moved_page)
+    post_save.connect(invalidate_everything, sender=Site)
+    post_delete.connect(invalidate_everything, sender=Site)
     post_save.connect(invalidate_restricted_pages, sender=PageViewRestriction)
     post_delete.connect(invalidate_restricted_pages, sender=PageViewRestriction)
     post_save.connect(invalidate_restricted_media, sender=CollectionViewRestriction)

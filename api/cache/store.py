@@ -13,7 +13,8 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Max
+from django.utils import timezone
 
 from ..models import ApiCacheTag
 
@@ -49,6 +50,13 @@ def current_generation():
     return rows[EPOCH], rows.get(GENERATION, 0)
 
 
+def invalidate_everything():
+    """Marks every stored response as stale: a new epoch begins."""
+    ApiCacheTag.objects.filter(key=EPOCH).update(
+        version=secrets.randbits(62), changed_at=timezone.now()
+    )
+
+
 def invalidate(tags):
     """Marks every stored response that carries one of these tags as stale."""
     with transaction.atomic():
@@ -57,12 +65,20 @@ def invalidate(tags):
         if not ApiCacheTag.objects.filter(key=GENERATION).update(version=F("version") + 1):
             ApiCacheTag.objects.get_or_create(key=GENERATION, defaults={"version": 1})
         generation = ApiCacheTag.objects.get(key=GENERATION).version
+        now = timezone.now()
         ApiCacheTag.objects.bulk_create(
-            [ApiCacheTag(key=tag, version=generation) for tag in sorted(set(tags))],
+            [ApiCacheTag(key=tag, version=generation, changed_at=now) for tag in sorted(set(tags))],
             update_conflicts=True,
             unique_fields=["key"],
-            update_fields=["version"],
+            update_fields=["version", "changed_at"],
         )
+
+
+def last_change(tags):
+    """When the last of these tags, or the epoch, changed, as a timestamp: a response
+    built now that carries them shows the content as of then."""
+    changed_at = ApiCacheTag.objects.filter(key__in=[EPOCH, *tags]).aggregate(Max("changed_at"))
+    return changed_at["changed_at__max"].timestamp()
 
 
 def revalidate(entry):
@@ -87,10 +103,11 @@ def revalidate(entry):
 
 
 def entry_key(request, representation):
-    """The key of a response: its path, its query (in a fixed order, so that ?a=1&b=2 and
-    ?b=2&a=1 share one entry) and the representation it was rendered in."""
+    """The key of a response: the host it was asked of (each site has its own pages), its
+    path, its query (in a fixed order, so that ?a=1&b=2 and ?b=2&a=1 share one entry)
+    and the representation it was rendered in."""
     query = sorted(request.GET.lists())
-    identity = repr((request.path, query, representation))
+    identity = repr((request.get_host(), request.path, query, representation))
     return f"api:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
 
 

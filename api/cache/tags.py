@@ -7,6 +7,7 @@
 from functools import cache
 
 from modelcluster.fields import ParentalKey
+from taggit.managers import TaggableManager
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
@@ -56,7 +57,7 @@ def object_tags(instance):
 def tracked_models():
     """The models whose objects the API shows: the page types, what their ``api_fields``
     point at (films, reviewers), the rows that are part of those (a film's composers),
-    images and documents."""
+    images and documents, and the tags they carry."""
     pages = get_page_models()
     pointed_at = {
         field.related_model
@@ -70,9 +71,18 @@ def tracked_models():
         for related in model._meta.related_objects
         if isinstance(related.field, ParentalKey)
     }
-    return list(
-        dict.fromkeys([*pages, *pointed_at, *parts, get_image_model(), get_document_model()])
-    )
+    shown = [*pages, *pointed_at, *parts, get_image_model(), get_document_model()]
+    return list(dict.fromkeys([*shown, *tag_models(shown)]))
+
+
+def tag_models(models):
+    """The models of the tags that objects of these models carry (taggit's Tag)."""
+    return {
+        field.remote_field.model
+        for model in models
+        for field in model._meta.get_fields()
+        if isinstance(field, TaggableManager)
+    }
 
 
 def api_field_names(model):

@@ -1,10 +1,17 @@
 """Cached API responses: served again while true, rebuilt the moment what they show changes."""
 
+import math
+import time
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction
+from django.utils.http import http_date
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.rich_text import RichText
 
 from api.models import ApiCacheTag
 from content.models import FilmReviewPage
@@ -72,13 +79,55 @@ def test_the_order_of_query_parameters_does_not_matter(client, review, assert_ca
     assert_cached(f"{LISTING_URL}?order=title&type=content.FilmReviewPage")
 
 
-def test_responses_carry_validators_and_cdn_friendly_cache_control(client, review):
+@pytest.fixture
+def seconds_later():
+    """Moves the clock that Last-Modified is judged by this many seconds ahead."""
+    with mock.patch("api.cache.conditional.time") as clock:
+
+        def move(seconds):
+            clock.return_value = time.time() + seconds
+
+        move(0)
+        yield move
+
+
+def test_responses_carry_validators_and_cdn_friendly_cache_control(client, review, seconds_later):
+    seconds_later(2)
     response = client.get(detail_url(review))
 
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"].endswith(" GMT")
     assert response["Cache-Control"] == "public, max-age=0, s-maxage=0"
     assert "Accept" in response["Vary"]
+
+
+def test_last_modified_is_the_second_after_the_last_change_once_it_has_come(
+    client, review, seconds_later
+):
+    assert "Last-Modified" not in client.get(detail_url(review))  # maybe the same second
+    seconds_later(2)
+    last_modified = client.get(detail_url(review))["Last-Modified"]
+
+    # The page's change, or the cache's start (its epoch), whichever came last.
+    rows = ApiCacheTag.objects.filter(key__in=[f"page:{review.pk}", "epoch"])
+    changed_at = max(row.changed_at for row in rows).timestamp()
+    assert last_modified == http_date(math.floor(changed_at) + 1)
+
+
+def test_a_client_holding_an_older_version_never_gets_a_304_for_a_newer_one(client, review):
+    """On the real clock: a Last-Modified comes only once its second has, so a change
+    after it falls in a later second."""
+    client.get(detail_url(review))
+    time.sleep(1.1)
+    older = client.get(detail_url(review))
+    review.title = "Her, revisited"
+    review.save_revision().publish()
+    time.sleep(1.1)
+
+    response = client.get(detail_url(review), headers={"If-Modified-Since": older["Last-Modified"]})
+
+    assert response.status_code == 200
+    assert response.json()["title"] == "Her, revisited"
 
 
 def test_the_cdn_max_age_is_configurable(client, review, settings):
@@ -98,7 +147,8 @@ def test_a_conditional_get_with_the_etag_gets_304(client, review, other_review):
         assert response["ETag"] == etag
 
 
-def test_a_conditional_get_since_last_modified_gets_304(client, review):
+def test_a_conditional_get_since_last_modified_gets_304(client, review, seconds_later):
+    seconds_later(2)
     last_modified = client.get(detail_url(review))["Last-Modified"]
 
     response = client.get(detail_url(review), headers={"If-Modified-Since": last_modified})
@@ -307,3 +357,70 @@ def test_with_the_cache_off_every_request_builds_its_response(client, review, se
     assert len(queries) > 5
     assert response["ETag"]
     assert response.json()["title"] == "Her"
+
+
+def test_a_random_order_is_never_stored(client, review, other_review):
+    client.get(LISTING_URL, {"order": "random"})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LISTING_URL, {"order": "random"})
+
+    assert len(queries) > 2
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_renaming_or_deleting_a_tag_refreshes_the_reviews_and_the_tag_filter(client, review):
+    review.tags.add("ambient")
+    review.save_revision().publish()
+    assert client.get(detail_url(review)).json()["tags"] == ["ambient"]
+    assert listed_titles(client, tag="drone", **REVIEWS) == []
+
+    Tag.objects.filter(name="ambient").update(name="drone")  # no signal: an admin edit saves
+    Tag.objects.get(name="drone").save()
+
+    assert client.get(detail_url(review)).json()["tags"] == ["drone"]
+    assert listed_titles(client, tag="drone", **REVIEWS) == ["Her"]
+    Tag.objects.get(name="drone").delete()
+    assert client.get(detail_url(review)).json()["tags"] == []
+
+
+def test_a_new_slug_for_a_section_refreshes_links_to_the_reviews_inside_it(
+    client, review, other_review
+):
+    linking = FilmReviewPage.objects.get(pk=other_review.pk)
+    linking.body = [
+        ("intro", RichText(f'<p>See <a linktype="page" id="{review.pk}">Her</a>.</p>')),
+        *[(child.block_type, child.value) for child in linking.body][1:],
+    ]
+    linking.save_revision().publish()
+    assert "/reviews/her/" in client.get(detail_url(linking)).json()["body"][0]["value"]
+
+    index = review.get_parent().specific
+    index.slug = "critiques"
+    index.save_revision().publish()
+
+    assert "/critiques/her/" in client.get(detail_url(linking)).json()["body"][0]["value"]
+
+
+def test_changing_a_site_refreshes_every_response(client, review):
+    client.get(detail_url(review))
+    site = Site.objects.get(is_default_site=True)
+
+    site.site_name = "Liner Notes"
+    site.save()
+    FilmReviewPage.objects.filter(pk=review.pk).update(title="Changed without a signal")
+
+    assert client.get(detail_url(review)).json()["title"] == "Changed without a signal"
+
+
+@pytest.mark.django_db
+def test_each_host_has_its_own_responses(client, review, home_page, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    other_root = home_page.add_child(instance=type(review.get_parent().specific)(title="Other"))
+    other_root.save_revision().publish()
+    Site.objects.create(hostname="other.example", root_page=other_root)
+
+    here = client.get(LISTING_URL, headers={"Host": "localhost"}).json()["meta"]["total_count"]
+    there = client.get(LISTING_URL, headers={"Host": "other.example"}).json()["meta"]["total_count"]
+
+    assert (here, there) == (4, 1)
