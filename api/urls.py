@@ -6,6 +6,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from .router import api_router
+from .throttling import rate_limited
 
 
 class DocsView(SpectacularRedocView):
@@ -32,8 +33,8 @@ def endpoint_not_found(request):
 
 urlpatterns = [
     path("v2/", api_router.urls),
-    path("schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
-    path("docs/", DocsView.as_view(url_name="openapi-schema"), name="api-docs"),
+    path("schema/", rate_limited(SpectacularAPIView.as_view()), name="openapi-schema"),
+    path("docs/", rate_limited(DocsView.as_view(url_name="openapi-schema")), name="api-docs"),
     # /api/ itself, and addresses with the trailing slash, so that APPEND_SLASH still
     # redirects the rest.
     re_path(r"^(?:[\s\S]*/)?$", endpoint_not_found),

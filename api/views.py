@@ -6,8 +6,6 @@ viewsets below say only what the public may see (``api.visibility``), how to fil
 (``api.filters``) and how to load it in a fixed number of queries.
 """
 
-from functools import wraps
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -31,7 +29,7 @@ from .filters import FieldsFilter, LocaleFilter, OrderingFilter, ReviewFilter
 from .openapi.schema import WagtailEndpointSchema
 from .pagination import Pagination
 from .serializers import PageSerializer
-from .throttling import over_the_limit
+from .throttling import rate_limited
 from .validation import as_integer, check_query, is_beyond_database_integers
 
 
@@ -49,17 +47,9 @@ class PublicEndpoint:
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
-        view = cached_view(super().as_view(actions, **initkwargs), cls)
-
-        @wraps(view)
-        def public_view(request, *args, **kwargs):
-            # The rate limit first: every request counts, those the cache answers too.
-            refusal = over_the_limit(request)
-            if refusal is not None:
-                return refusal
-            return view(request, *args, **kwargs)
-
-        return public_view
+        # The rate limit first, so that every request counts, those the cache answers too;
+        # then the response cache; then DRF and Wagtail.
+        return rate_limited(cached_view(super().as_view(actions, **initkwargs), cls))
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):

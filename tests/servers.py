@@ -10,9 +10,13 @@ from contextlib import contextmanager
 
 import dj_database_url
 import psycopg
+import pytest
+import redis
 from django.conf import settings
 
 SERVER_START_SECONDS = 30
+# A Redis database of the tests' own, emptied before use.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def free_port():
@@ -98,3 +102,15 @@ def wait_for(url):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def redis_environment():
+    """The environment of processes that share the tests' Redis, emptied; CI needs it."""
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL).flushdb()
+    except redis.ConnectionError:
+        reason = f"Redis is not reachable at {TEST_REDIS_URL}"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs these tests on Redis, but {reason}")
+        pytest.skip(reason)
+    return {"REDIS_URL": TEST_REDIS_URL}

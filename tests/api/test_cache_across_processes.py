@@ -11,12 +11,9 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-import redis
 
-from tests.servers import fresh_database_url, gunicorn_servers, manage
+from tests.servers import fresh_database_url, gunicorn_servers, manage, redis_environment
 
-# A Redis database of its own, emptied before use.
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 REVIEW = "content.FilmReviewPage"
 
 
@@ -34,17 +31,6 @@ def database_environment(tmp_path_factory):
         manage(environment, "migrate", "--no-input")
         manage(environment, "load_demo")
         yield environment
-
-
-def redis_environment():
-    try:
-        redis.Redis.from_url(TEST_REDIS_URL).flushdb()
-    except redis.ConnectionError:
-        reason = f"Redis is not reachable at {TEST_REDIS_URL}"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI runs the cache tests on Redis, but {reason}")
-        pytest.skip(reason)
-    return {"REDIS_URL": TEST_REDIS_URL}
 
 
 @pytest.fixture(params=["memory of each process", "Redis shared by both"])

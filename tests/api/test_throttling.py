@@ -1,9 +1,18 @@
 """The public API is rate limited per client address, cached answers included."""
 
+import os
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from unittest import mock
+
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 
+from api.throttling import over_the_limit
 from tests.factories import make_review
+from tests.servers import fresh_database_url, gunicorn_servers, manage, redis_environment
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
@@ -63,3 +72,65 @@ def test_with_the_limit_off_nothing_is_refused(client, three_a_minute, settings)
     settings.API_THROTTLE_RATE = None
 
     assert {client.get(LISTING_URL).status_code for _ in range(10)} == {200}
+
+
+def test_a_client_gets_exactly_the_rate_however_its_requests_interleave(settings, db):
+    """Counts are raised atomically: requests racing each other let no extra one in."""
+    settings.API_THROTTLE_RATE = "20/hour"
+    factory = RequestFactory()
+
+    def ask(_):
+        return over_the_limit(factory.get("/api/v2/pages/", REMOTE_ADDR="203.0.113.7"))
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        refusals = list(pool.map(ask, range(60)))
+
+    assert refusals.count(None) == 20
+
+
+def test_retry_after_is_the_real_wait(client, three_a_minute):
+    with mock.patch("api.throttling.time.time", return_value=60 * 10_000 + 15.5):
+        for _ in range(3):
+            client.get(LISTING_URL)
+        response = client.get(LISTING_URL)
+
+    assert response["Retry-After"] == "45"
+
+
+def test_the_openapi_document_and_its_docs_count_too(client, three_a_minute):
+    for _ in range(3):
+        client.get(LISTING_URL)
+
+    assert client.get("/api/schema/").status_code == 429
+    assert client.get("/api/docs/").status_code == 429
+
+
+def test_processes_that_share_redis_share_one_count(tmp_path):
+    """Two gunicorn processes, many clients' requests at once from one address."""
+    with fresh_database_url("throttle_tests", tmp_path) as database_url:
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "DATABASE_URL": database_url,
+            "API_THROTTLE_RATE": "30/hour",
+            # Counted by X-Forwarded-For: the servers' start-up checks count apart.
+            "NUM_PROXIES": "1",
+            **redis_environment(),
+        }
+        manage(environment, "migrate", "--no-input")
+        with gunicorn_servers(environment, 2, "--workers", "2", "--threads", "4") as urls:
+
+            def ask(number):
+                url = f"{urls[number % 2]}/api/v2/pages/"
+                request = urllib.request.Request(url, headers={"X-Forwarded-For": "198.51.100.7"})  # noqa: S310
+                try:
+                    with urllib.request.urlopen(request) as response:  # noqa: S310
+                        return response.status
+                except urllib.error.HTTPError as error:
+                    return error.code
+
+            with ThreadPoolExecutor(max_workers=16) as pool:
+                statuses = list(pool.map(ask, range(80)))
+
+    assert statuses.count(200) == 30
+    assert statuses.count(429) == 50
