@@ -284,3 +284,68 @@ def test_rich_text_that_no_site_could_render_imports_nothing(tmp_path, review_in
         call_command("import_content", str(tmp_path / "export"), verbosity=0)
 
     assert not FilmReviewPage.objects.exists()
+
+
+@pytest.fixture
+def tampered_export(tmp_path, db):
+    """An export of one image, and the database emptied again, for a test to tamper with."""
+    image = ImageFactory(title="Still")
+    export = tmp_path / "export"
+    call_command("export_content", str(export), verbosity=0)
+    name = image.file.name
+    image.delete()
+    default_storage.delete(name)
+    return export, name
+
+
+def stored_names():
+    directories, files = default_storage.listdir("original_images")
+    return files
+
+
+def import_refused(export, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("import_content", str(export), verbosity=0)
+    assert not get_image_model().objects.exists()
+    assert stored_names() == []
+
+
+def rename_in_content(export, old, new):
+    content = (export / exports.CONTENT).read_text()
+    (export / exports.CONTENT).write_text(content.replace(json.dumps(old), json.dumps(new)))
+
+
+def test_a_media_file_that_is_a_symbolic_link_imports_nothing(tampered_export, tmp_path):
+    export, name = tampered_export
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the public")
+    (export / exports.MEDIA / name).unlink()
+    (export / exports.MEDIA / name).symlink_to(secret)
+
+    import_refused(export, "is a symbolic link, which is refused")
+
+
+@pytest.mark.parametrize(
+    "hostile", ["../outside.png", "/etc/hostname", "original_images/../../x.png"]
+)
+def test_a_media_name_outside_storage_imports_nothing(tampered_export, hostile):
+    export, name = tampered_export
+    rename_in_content(export, name, hostile)
+
+    import_refused(export, "names a file outside media storage")
+
+
+def test_a_media_file_missing_from_the_export_imports_nothing(tampered_export):
+    export, name = tampered_export
+    (export / exports.MEDIA / name).unlink()
+
+    import_refused(export, f"lacks the file {name}")
+
+
+def test_rows_that_do_not_match_the_manifest_import_nothing(tampered_export):
+    export, _name = tampered_export
+    manifest = json.loads((export / exports.MANIFEST).read_text())
+    manifest["counts"]["wagtailimages.image"] += 1
+    (export / exports.MANIFEST).write_text(json.dumps(manifest))
+
+    import_refused(export, "holds 1 rows of wagtailimages.image where its manifest counts 2")

@@ -1,5 +1,5 @@
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -55,6 +55,7 @@ class Command(BaseCommand):
                 ContentType.objects.clear_cache()
                 if problem := malformed_rich_text():
                     raise CommandError(problem)
+                self.check_counts(manifest["counts"])
                 step("Restoring files…")
                 self.restore_files(path / exports.MEDIA, written, verbose)
                 step("Rebuilding the references and search indexes…")
@@ -109,15 +110,25 @@ class Command(BaseCommand):
                 "migrate both to the same code first."
             )
 
+    def check_counts(self, expected):
+        """Refuses rows that do not match the manifest: a row lost, or one slipped in."""
+        loaded = exports.row_counts(exports.exported_models())
+        for label, count in sorted(expected.items()):
+            if loaded.get(label, 0) != count:
+                raise CommandError(
+                    f"The export holds {loaded.get(label, 0)} rows of {label} where its "
+                    f"manifest counts {count}."
+                )
+
     def restore_files(self, media, written, verbose):
         """Saves each file the imported rows point at into its field's storage, under its
-        own name; ``written`` collects them, for removal if the import fails."""
+        own name; ``written`` collects them, for removal if the import fails. Every name
+        and file is checked before the first is written."""
         files = list(exports.stored_files(exports.exported_models()))
+        for _storage, name in files:
+            check_media_file(media, name)
         for storage, name in tqdm(files, unit="file", disable=not verbose):
             copy = media / name
-            if not copy.is_file():
-                self.stderr.write(f"Not in the export, so not restored: {name}")
-                continue
             if storage.exists(name):
                 with storage.open(name) as existing:
                     if existing.read() == copy.read_bytes():
@@ -128,6 +139,23 @@ class Command(BaseCommand):
             written.append((storage, saved_as))
             if saved_as != name:
                 raise CommandError(f"Media storage saved {name} as {saved_as}.")
+
+
+def check_media_file(media, name):
+    """Refuses a file name that would reach outside media storage (absolute, with ..),
+    and a file in the export that is not a plain file inside its media folder (a
+    symbolic link could copy any file on this machine into public storage)."""
+    parts = PurePosixPath(name).parts
+    if not name or name.startswith(("/", "\\")) or ".." in parts or "\\" in name:
+        raise CommandError(f"The export names a file outside media storage: {name!r}.")
+    copy = media / name
+    for path in [copy, *copy.parents]:
+        if path.is_symlink():
+            raise CommandError(f"The export's {name} is a symbolic link, which is refused.")
+        if path == media:
+            break
+    if not copy.is_file():
+        raise CommandError(f"The export lacks the file {name}, which its rows name.")
 
 
 def content_in_database():
