@@ -6,11 +6,11 @@ Read it in the order a request takes:
 - ``views``: the endpoints. ``PublicEndpoint.as_view`` sets out what every request goes
   through: the rate limit (``throttling``), the response cache (``cache``), then DRF and
   Wagtail, which read query parameters (``validation``, ``filters``, ``pagination``);
-- ``visibility``: what the public may see, asked by every endpoint and by the cache;
 - ``serializers``: page addresses at the frontend, for the pages Wagtail serialises;
 - ``preview``: an editor's draft by preview token, through the pages serializer;
 - ``openapi``: the OpenAPI document, derived from the code above.
 
-Page types describe themselves (``api_fields``, ``prefetch_for_api``) and this app
+What the public may see is ``headless.visibility``, which every endpoint and the cache
+ask. Page types describe themselves (``api_fields``, ``prefetch_for_api``) and this app
 reads them; nothing in ``content`` imports from here.
 """

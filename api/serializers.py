@@ -8,8 +8,11 @@ untyped listing, a page's parent and the page an alias copies.
 from functools import cache
 
 from wagtail.api.v2 import serializers
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from headless.models import frontend_url_parts
+from headless.visibility import is_public_media
 
 
 class PageHtmlUrlField(serializers.PageHtmlUrlField):
@@ -73,7 +76,24 @@ def page_link_serializer_class(model):
     )
 
 
+class RelatedField(serializers.RelatedField):
+    """A related object (a foreign key), as its endpoint's nested serializer shows it; null
+    for an image or a document the public may not see, as its endpoint hides it.
+
+    Example:
+    "hero_image": {"id": 6, "meta": {"type": "wagtailimages.Image", …}, "title": "…"}
+    """
+
+    def to_representation(self, value):
+        if isinstance(value, get_image_model() | get_document_model()) and not is_public_media(
+            value, self.context
+        ):
+            return None
+        return super().to_representation(value)
+
+
 class PageSerializer(serializers.PageSerializer):
+    serializer_related_field = RelatedField
     html_url = PageHtmlUrlField(read_only=True)
     parent = PageParentField(read_only=True)
     alias_of = PageAliasOfField(read_only=True)

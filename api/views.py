@@ -2,7 +2,7 @@
 
 Every request takes one path, set out in ``PublicEndpoint.as_view``: the rate limit
 (``api.throttling``), then the response cache (``api.cache``), then DRF and Wagtail. The
-viewsets below say only what the public may see (``api.visibility``), how to filter it
+viewsets below say only what the public may see (``headless.visibility``), how to filter it
 (``api.filters``) and how to load it in a fixed number of queries.
 """
 
@@ -20,9 +20,9 @@ from wagtail.images.api.v2 import views as images_views
 from wagtail.models import Page
 
 from content.snippets import Film
+from headless import visibility
 from search.filters import SearchFilter
 
-from . import visibility
 from .cache.responses import cached_view
 from .cache.tags import list_tag
 from .filters import FieldsFilter, LocaleFilter, OrderingFilter, ReviewFilter

@@ -10,6 +10,8 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 
+from headless.visibility import is_public_media
+
 # Named renditions of a review's hero image, and of the small images beside it.
 HERO_IMAGE_RENDITIONS = {
     "hero_image_wide": "fill-1600x900",
@@ -20,9 +22,25 @@ POSTER_RENDITION = "max-600x900"
 PHOTO_RENDITION = "fill-240x240"
 
 
+class PublicImageRenditionField(ImageRenditionField):
+    """Wagtail's rendition of an image, or null for an image the public may not see (in a
+    restricted collection), as the images endpoint hides it.
+
+    Example:
+    "poster": {"url": "http://127.0.0.1:8000/media/images/her.max-600x900.jpg", …}
+    """
+
+    def to_representation(self, image):
+        if not is_public_media(image, self.context):
+            return None
+        return super().to_representation(image)
+
+
 def hero_image_rendition_fields():
     return [
-        APIField(name, serializer=ImageRenditionField(spec, source="hero_image", allow_null=True))
+        APIField(
+            name, serializer=PublicImageRenditionField(spec, source="hero_image", allow_null=True)
+        )
         for name, spec in HERO_IMAGE_RENDITIONS.items()
     ]
 
@@ -90,7 +108,7 @@ class FilmSerializer(serializers.Serializer):
     directors = NamesField(read_only=True)
     composers = NamesField(read_only=True)
     cast = CastMemberSerializer(many=True, read_only=True)
-    poster = ImageRenditionField(POSTER_RENDITION, read_only=True, allow_null=True)
+    poster = PublicImageRenditionField(POSTER_RENDITION, read_only=True, allow_null=True)
     external_ids = ExternalIdsSerializer(source="*", read_only=True)
 
 
@@ -109,7 +127,7 @@ class ReviewerSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     bio = serializers.CharField(read_only=True)
-    photo = ImageRenditionField(PHOTO_RENDITION, read_only=True, allow_null=True)
+    photo = PublicImageRenditionField(PHOTO_RENDITION, read_only=True, allow_null=True)
 
 
 class SoundtrackSerializer(serializers.Serializer):

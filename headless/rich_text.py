@@ -16,10 +16,10 @@ from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.images.formats import get_image_formats
 from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.images.rich_text.contentstate import ImageElementHandler
-from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from .references import is_id
+from .visibility import is_public_media, public_page_ids
 
 
 class ExistingObjectsMixin:
@@ -48,8 +48,7 @@ class FrontendPageLinkHandler(ExistingObjectsMixin, PageLinkHandler):
         # response that shows the text is then tagged with each, and is rebuilt when one
         # is published or restricted.
         pages = super().get_many(attrs_list)
-        ids = [page.pk for page in pages if page is not None]
-        public = set(Page.objects.live().public().filter(pk__in=ids).values_list("pk", flat=True))
+        public = public_page_ids([page.pk for page in pages if page is not None])
         return [page if page is not None and page.pk in public else None for page in pages]
 
     @classmethod
@@ -60,7 +59,21 @@ class FrontendPageLinkHandler(ExistingObjectsMixin, PageLinkHandler):
         ]
 
 
-class AbsoluteDocumentLinkHandler(ExistingObjectsMixin, DocumentLinkHandler):
+class PublicMediaMixin(ExistingObjectsMixin):
+    """For image and document handlers: what lies in a restricted collection names
+    nothing, though it is loaded, so that a cached response showing the text is tagged
+    with it and rebuilt when the restriction is lifted."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        memo = {}
+        return [
+            media if media is not None and is_public_media(media, memo) else None
+            for media in super().get_many(attrs_list)
+        ]
+
+
+class AbsoluteDocumentLinkHandler(PublicMediaMixin, DocumentLinkHandler):
     """Links to a document at its absolute URL on the CMS, which serves the file."""
 
     @classmethod
@@ -73,9 +86,9 @@ class AbsoluteDocumentLinkHandler(ExistingObjectsMixin, DocumentLinkHandler):
         ]
 
 
-class KnownFormatImageEmbedHandler(ExistingObjectsMixin, ImageEmbedHandler):
-    """Images in rich text, as Wagtail renders them; one that is gone, or in a format the
-    site no longer has, renders as nothing."""
+class KnownFormatImageEmbedHandler(PublicMediaMixin, ImageEmbedHandler):
+    """Images in rich text, as Wagtail renders them; one that is gone, that the public may
+    not see, or in a format the site no longer has, renders as nothing."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):

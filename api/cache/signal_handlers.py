@@ -2,21 +2,22 @@
 
 Every tracked object loaded while a response is built adds its tag to the response
 (``collecting_tags``); saving or deleting one bumps its tags. A move or a view
-restriction changes what the public sees of a whole subtree (``api.visibility``).
+restriction changes what the public sees of a whole subtree (``headless.visibility``).
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models.signals import post_delete, post_init, post_save
+from treebeard.mp_tree import path_updated
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_slug_changed, post_page_move
 
 from content.signals import pages_created_in_bulk
+from headless import visibility
 
-from .. import visibility
 from . import store, tags
 
 # Fields that saving a draft, locking or commenting writes on a page: none of them is
@@ -93,12 +94,25 @@ def invalidate_restricted_pages(sender, instance, raw=False, **kwargs):
 
 def invalidate_restricted_media(sender, instance, raw=False, **kwargs):
     """A collection's view restriction opens or closes its images and documents."""
-    if raw:  # as in invalidate_changed_object
-        return
+    if not raw:  # as in invalidate_changed_object
+        invalidate_media_under(instance.collection)
+
+
+def invalidate_moved_collection(sender, new_path, **kwargs):
+    """A collection moved under a restricted one, or out from under it, closes or opens
+    its images and documents (treebeard moves collections in bulk, without signals)."""
+    moved = Collection.objects.filter(path=new_path).first()
+    if moved is not None:
+        invalidate_media_under(moved)
+
+
+def invalidate_media_under(collection):
+    """Every response that shows an image or a document in the collection or under it,
+    and the media listings."""
     changed = []
     for model in (get_image_model(), get_document_model()):
         changed.append(tags.list_tag(model))
-        ids = visibility.media_under(model, instance.collection).values_list("id", flat=True)
+        ids = visibility.media_under(model, collection).values_list("id", flat=True)
         changed += [f"{tags.kind(model)}:{pk}" for pk in ids]
     store.invalidate(changed)
 
@@ -123,4 +137,5 @@ def register_signal_handlers():
     post_delete.connect(invalidate_restricted_pages, sender=PageViewRestriction)
     post_save.connect(invalidate_restricted_media, sender=CollectionViewRestriction)
     post_delete.connect(invalidate_restricted_media, sender=CollectionViewRestriction)
+    path_updated.connect(invalidate_moved_collection, sender=Collection)
     pages_created_in_bulk.connect(invalidate_pages_created_in_bulk)

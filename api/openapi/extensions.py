@@ -123,6 +123,7 @@ class RelatedFieldExtension(OpenApiSerializerFieldExtension):
     """A related object (a foreign key), as its endpoint's nested serializer shows it."""
 
     target_class = "wagtail.api.v2.serializers.RelatedField"
+    match_subclasses = True
 
     def map_serializer_field(self, auto_schema, direction):
         serializer_class = self.target.serializer_class
@@ -130,7 +131,8 @@ class RelatedFieldExtension(OpenApiSerializerFieldExtension):
         ref = named_component(
             auto_schema, name, lambda: auto_schema._map_serializer(serializer_class, direction)
         )
-        return nullable(ref) if self.target.allow_null else ref
+        # Null where there is none, or none the public may see.
+        return nullable(ref)
 
 
 class PageLinkFieldExtension(OpenApiSerializerFieldExtension):
@@ -168,6 +170,7 @@ class ImageRenditionFieldExtension(OpenApiSerializerFieldExtension):
     """A rendition of an image, typed as Wagtail types ``ImageRenditionField``."""
 
     target_class = "wagtail.images.api.fields.ImageRenditionField"
+    match_subclasses = True
 
     def get_name(self):
         return "Rendition"

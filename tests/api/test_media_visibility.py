@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.factories import ImageFactory
+from tests.factories import FilmFactory, ImageFactory, ReviewerFactory, intro, make_review, track
 
 
 @pytest.fixture
@@ -69,3 +69,85 @@ def test_restricting_a_collection_drops_its_cached_images(client, db):
 
     assert client.get(detail_url).status_code == 404
     assert listed_titles(client, "images") == []
+
+
+@pytest.fixture
+def review_with_media_in(review_index):
+    """A review that shows an image of ``collection`` everywhere a review shows images,
+    and links a document of it."""
+
+    def make(collection):
+        image = ImageFactory(title="Embargoed still", collection=collection)
+        document = Document.objects.create(
+            title="Cue sheet", file=ContentFile(b"cues", name="cues.txt"), collection=collection
+        )
+        film = FilmFactory(title="Her", poster=image)
+        review = make_review(
+            review_index,
+            film=film,
+            reviewer=ReviewerFactory(photo=image),
+            hero_image=image,
+            body=[
+                intro(
+                    f'<p>See <a linktype="document" id="{document.pk}">the cues</a>.</p>'
+                    f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="Still"/>'
+                ),
+                track("One"),
+            ],
+        )
+        return reverse("wagtailapi_v2:pages:detail", args=[review.pk])
+
+    return make
+
+
+def shown_media(client, url):
+    data = client.get(url).json()
+    rendered = [data[name] for name in ("hero_image", "hero_image_wide", "hero_image_card")]
+    rendered += [data["film"]["poster"], data["reviewer"]["photo"]]
+    intro_html = data["body"][0]["value"]
+    return sum(value is not None for value in rendered), "<img" in intro_html, "href" in intro_html
+
+
+def test_a_review_hides_media_of_a_restricted_collection_wherever_it_shows_them(
+    client, private_collection, review_with_media_in
+):
+    url = review_with_media_in(private_collection)
+
+    assert shown_media(client, url) == (0, False, False)
+
+
+def test_lifting_the_restriction_shows_the_reviews_media_again(client, db, review_with_media_in):
+    collection = Collection.get_first_root_node().add_child(name="Stills")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    url = review_with_media_in(collection)
+    assert shown_media(client, url) == (0, False, False)
+
+    restriction.delete()
+
+    assert shown_media(client, url) == (5, True, True)
+
+
+def test_moving_a_collection_under_a_restricted_one_hides_its_images(
+    client, db, private_collection
+):
+    collection = Collection.get_first_root_node().add_child(name="Stills")
+    image = ImageFactory(title="A still", collection=collection)
+    detail_url = reverse("wagtailapi_v2:images:detail", args=[image.pk])
+    assert listed_titles(client, "images") == ["A still"]
+    assert client.get(detail_url).status_code == 200
+
+    collection.move(private_collection, pos="sorted-child")
+
+    assert listed_titles(client, "images") == []
+    assert client.get(detail_url).status_code == 404
+
+
+def test_image_search_works_beside_a_restricted_collection(client, private_collection):
+    ImageFactory(title="Public still")
+    ImageFactory(title="Embargoed still", collection=private_collection)
+
+    response = client.get(reverse("wagtailapi_v2:images:listing"), {"search": "still"})
+
+    assert [item["title"] for item in response.json()["items"]] == ["Public still"]

@@ -1,12 +1,13 @@
-"""What the public may see: the one rule that every endpoint, and the response cache's
-invalidation, follow.
+"""What the public may see: the one rule that the API's endpoints, the response cache's
+invalidation, rich text and the review's image fields all follow.
 
 - Pages: live, outside every view restriction (password, login or group), under the
   site the request is for. The public API answers every client as an anonymous reader,
-  so that no session opens a restricted page here, nor puts one into the cache that all
-  clients share.
+  so that no session opens a restricted page there, nor puts one into the cache that
+  all clients share.
 - Images and documents: outside every collection with a view restriction, and the
-  collections under it.
+  collections under it, wherever they appear: in their own endpoints, as a review's
+  images, in rich text.
 
 A restriction hides what lies under it, so a change to one changes what the public sees
 of that whole subtree: ``pages_under`` and ``media_under`` say which.
@@ -36,6 +37,11 @@ def public_pages(request):
     return on_site
 
 
+def public_page_ids(ids):
+    """Which of these pages the public may see, on any site (for links between pages)."""
+    return set(Page.objects.live().public().filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def pages_under(page):
     """The page and every page under it: what a view restriction on it hides."""
     return Page.objects.descendant_of(page, inclusive=True)
@@ -56,6 +62,19 @@ def restricted_collections():
 def public_media(model):
     """The images or documents (``model``) the public may see."""
     return model.objects.exclude(collection__in=restricted_collections())
+
+
+# Where is_public_media keeps the restricted collections' ids for one response.
+MEMO_KEY = "headless.visibility.restricted_collection_ids"
+
+
+def is_public_media(media, memo):
+    """Whether the public may see this image or document. ``memo``, a dict that lives as
+    long as one response (a serializer's context), keeps the restricted collections'
+    ids, so that a response asks for them once, however many images it shows."""
+    if MEMO_KEY not in memo:
+        memo[MEMO_KEY] = set(restricted_collections().values_list("pk", flat=True))
+    return media.collection_id not in memo[MEMO_KEY]
 
 
 def media_under(model, collection):
