@@ -82,3 +82,17 @@ def test_the_browsable_api_is_never_stored_nor_served_from_the_cache(
     assert len(queries) > 1
     assert "public" not in html.get("Cache-Control", "")
     assert client.get(detail_url)["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "accept", ["text/*", "TEXT/HTML", "application/json; indent=4", "*/*; indent=2", "text/html"]
+)
+def test_no_representation_reaches_a_client_that_asked_for_another(client, detail_url, accept):
+    variant = client.get(detail_url, headers={"Accept": accept})
+    plain = client.get(detail_url)
+    variant_again = client.get(detail_url, headers={"Accept": accept})
+
+    assert plain["Content-Type"] == "application/json"
+    assert plain.content.startswith(b'{"id"')
+    assert variant_again["Content-Type"] == variant["Content-Type"]
+    assert variant_again.content.startswith(variant.content[:20])
