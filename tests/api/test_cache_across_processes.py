@@ -4,6 +4,7 @@ Each process keeps responses in its own memory, or all share Redis (REDIS_URL); 
 way none may serve a response older than the last publish.
 """
 
+import itertools
 import json
 import os
 import threading
@@ -26,6 +27,7 @@ def database_environment(tmp_path_factory):
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(folder / "media"),
+            "ALLOWED_HOSTS": "localhost,127.0.0.1,other.example",
         }
         environment.pop("REDIS_URL", None)
         manage(environment, "migrate", "--no-input")
@@ -46,9 +48,16 @@ def servers(environment):
         yield urls
 
 
-def get(server, path):
-    with urllib.request.urlopen(f"{server}/api/v2/{path}") as response:  # noqa: S310
+def get(server, path, **headers):
+    request = urllib.request.Request(f"{server}/api/v2/{path}", headers=headers)  # noqa: S310
+    with urllib.request.urlopen(request) as response:  # noqa: S310
         return json.load(response)
+
+
+def raw(server, path, **headers):
+    request = urllib.request.Request(f"{server}/api/v2/{path}", headers=headers)  # noqa: S310
+    with urllib.request.urlopen(request) as response:  # noqa: S310
+        return response.read()
 
 
 def run_in_another_process(environment, code):
@@ -85,6 +94,108 @@ def test_a_publish_in_another_process_is_seen_at_once_by_every_process(servers, 
         items = {item["title"]: item for item in get(server, listing)["items"]}
         assert items[new_title]["teaser"] == "A second listen."
         assert her["title"] not in items
+
+
+# Each case: what another process prepares, what the servers are asked (so that each
+# caches it), the change another process makes, and what every server must then show.
+# Cases run in turn on one database, for each cache, so each works on names of its own.
+SHELL_IMPORTS = (
+    "from content.models import FilmReviewPage, ReviewIndexPage; from taggit.models import Tag; "
+    "from content.snippets import Film; from wagtail.images import get_image_model; "
+    "from wagtail.models import Collection, CollectionViewRestriction, Page, Site; "
+    "from tests.factories import ImageFactory; "
+)
+HER = f"pages/?type={REVIEW}&slug=her-arcade-fire-owen-pallett&fields=tags,film"
+run_number = itertools.count()
+
+
+def her(server):
+    return get(server, HER)["items"][0]
+
+
+def image_titles(server, title):
+    return [item["title"] for item in get(server, f"images/?title={title}")["items"]]
+
+
+STALENESS_CASES = {
+    "a tag renamed": (
+        "",
+        lambda server, n: her(server)["tags"],
+        "tag = FilmReviewPage.objects.get(slug='her-arcade-fire-owen-pallett').tags.first(); "
+        "tag.name = 'hushed-{n}'; tag.save()",
+        lambda server, n: (
+            f"hushed-{n}" in her(server)["tags"]
+            and len(get(server, f"pages/?type={REVIEW}&tag=hushed-{n}")["items"]) == 1
+        ),
+    ),
+    "a section's new slug": (
+        "",
+        lambda server, n: her(server)["meta"]["html_url"],
+        "index = ReviewIndexPage.objects.get(); index.slug = 'critiques-{n}'; "
+        "index.save_revision().publish()",
+        lambda server, n: f"/critiques-{n}/" in her(server)["meta"]["html_url"],
+    ),
+    "a site's change": (
+        "",
+        lambda server, n: her(server)["film"]["title"],
+        "films = Film.objects.filter(reviews__slug='her-arcade-fire-owen-pallett'); "
+        "films.update(title='Her {n}'); "
+        "site = Site.objects.get(is_default_site=True); site.site_name = 'Notes {n}'; site.save()",
+        lambda server, n: her(server)["film"]["title"] == f"Her {n}",
+    ),
+    "a collection restricted": (
+        "ImageFactory(title='Still-{n}', "
+        "collection=Collection.get_first_root_node().add_child(name='Stills-{n}'))",
+        lambda server, n: image_titles(server, f"Still-{n}"),
+        "CollectionViewRestriction.objects.create("
+        "collection=Collection.objects.get(name='Stills-{n}'), restriction_type='login')",
+        lambda server, n: image_titles(server, f"Still-{n}") == [],
+    ),
+    "a collection moved under a restricted one": (
+        "root = Collection.get_first_root_node(); "
+        "ImageFactory(title='Still-{n}', collection=root.add_child(name='Stills-{n}')); "
+        "CollectionViewRestriction.objects.create("
+        "collection=root.add_child(name='Embargo-{n}'), restriction_type='login')",
+        lambda server, n: image_titles(server, f"Still-{n}"),
+        "Collection.objects.get(name='Stills-{n}').move("
+        "Collection.objects.get(name='Embargo-{n}'), pos='sorted-child')",
+        lambda server, n: image_titles(server, f"Still-{n}") == [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", STALENESS_CASES, ids=list(STALENESS_CASES))
+def test_every_process_sees_each_kind_of_change_at_once(servers, environment, case):
+    prepare, read, change, shows_it = STALENESS_CASES[case]
+    n = next(run_number)
+    if prepare:
+        run_in_another_process(environment, SHELL_IMPORTS + prepare.format(n=n))
+    before = [read(server, n) for server in servers]  # each server caches what it read
+
+    run_in_another_process(environment, SHELL_IMPORTS + change.format(n=n))
+
+    assert all(shows_it(server, n) for server in servers), before
+
+
+def test_no_process_serves_a_representation_or_a_site_another_client_asked_for(
+    servers, environment
+):
+    run_in_another_process(
+        environment,
+        SHELL_IMPORTS + "root = Page.get_first_root_node(); "
+        "other = root.get_children().filter(slug='elsewhere').first() "
+        "or root.add_child(instance=Page(title='Elsewhere', slug='elsewhere')); "
+        "Site.objects.get_or_create(hostname='other.example', defaults={'root_page': other})",
+    )
+    first, second = servers
+    indented = raw(first, "pages/", Accept="application/json; indent=4")
+    here = get(second, "pages/")
+    there = get(first, "pages/", Host="other.example")
+
+    assert indented.startswith(b'{\n    "meta"')
+    assert raw(second, "pages/").startswith(b'{"meta"')
+    assert [item["title"] for item in there["items"]] == ["Elsewhere"]
+    assert "Elsewhere" not in [item["title"] for item in here["items"]]
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
