@@ -3,9 +3,11 @@
 The editor's own controls write only links and images that exist, in the site's image
 formats; a post made by hand, code or an export edited by hand may write anything.
 ``broken_references`` is what an editor may not save; ``malformed_references``, what no
-site could render, whatever else exists.
+site could render, whatever else exists; ``public_source``, the text without what the
+public may not see, which every format the API gives is made from.
 """
 
+import re
 from html.parser import HTMLParser
 
 from wagtail.documents import get_document_model
@@ -13,10 +15,17 @@ from wagtail.images import get_image_model
 from wagtail.images.formats import get_image_formats
 from wagtail.models import Page
 
+from .visibility import is_public_media, public_page_ids
+
+# The largest id a database's 64-bit primary key holds.
+MAX_ID = 2**63 - 1
+
 
 def is_id(value):
-    """Whether an entity's ``id`` can name a row: a whole number in ASCII digits."""
-    return isinstance(value, str | int) and str(value).isascii() and str(value).isdigit()
+    """Whether an entity's ``id`` can name a row: a whole number in ASCII digits that a
+    primary key column holds."""
+    text = str(value) if isinstance(value, str | int) else ""
+    return text.isascii() and text.isdigit() and int(text) <= MAX_ID
 
 
 class EntityAudit(HTMLParser):
@@ -81,3 +90,49 @@ def broken_references(sources):
         found = set(get_model()._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
         problems += [f"{message} (id {missing}). {REMEDY}" for missing in sorted(ids - found)]
     return problems
+
+
+# A link or an embed in stored rich text, which Wagtail writes with quoted attributes.
+ENTITY_TAG = re.compile(r"<(a|embed)\b([^>]*)>")
+ENTITY_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def public_source(source):
+    """Stored rich text without what the public may not see: a link to a page that is
+    not live and public, or to a document in a restricted collection, becomes a plain
+    ``<a>`` around its text; an embedded image in a restricted collection goes. Every
+    object it names is loaded, so that a cached response that shows the text is tagged
+    with it, and rebuilt when it is published or its restriction lifted."""
+    entities = [
+        (match, match[1], dict(ENTITY_ATTRIBUTE.findall(match[2])))
+        for match in ENTITY_TAG.finditer(source)
+    ]
+    kinds = {"page": Page, "document": get_document_model(), "image": get_image_model()}
+    named = {kind: set() for kind in kinds}
+    for _match, tag, attrs in entities:
+        kind = attrs.get("linktype" if tag == "a" else "embedtype")
+        if kind in named and is_id(attrs.get("id")):
+            named[kind].add(int(attrs["id"]))
+    if not any(named.values()):
+        return source
+    memo = {}
+    pages = Page.objects.filter(pk__in=named["page"]).only("pk")
+    public = {
+        "page": public_page_ids([page.pk for page in pages]),
+        **{
+            kind: {
+                pk
+                for pk, media in kinds[kind]._default_manager.in_bulk(named[kind]).items()
+                if is_public_media(media, memo)
+            }
+            for kind in ("document", "image")
+        },
+    }
+    pieces, position = [], 0
+    for match, tag, attrs in entities:
+        kind = attrs.get("linktype" if tag == "a" else "embedtype")
+        if kind not in public or not is_id(attrs.get("id")) or int(attrs["id"]) in public[kind]:
+            continue
+        pieces += [source[position : match.start()], "<a>" if tag == "a" else ""]
+        position = match.end()
+    return "".join([*pieces, source[position:]])

@@ -1,9 +1,9 @@
 """Rich text for a headless site: how its links and images come out.
 
-Pages open in the frontend, files on the CMS. A link or an image that names nothing the
-public may see keeps its text and loses its address, or renders as nothing, rather than
-failing the page it is in (``headless.references`` keeps such entities out of text that
-is saved). Registered in ``wagtail_hooks``.
+Pages open in the frontend, files on the CMS. A link or an image that names nothing
+renders harmlessly rather than failing the page it is in; what the public may not see
+is taken out before (``headless.references.public_source``), and kept out of text that
+is saved (``broken_references``). Registered in ``wagtail_hooks``.
 """
 
 from urllib.parse import urljoin
@@ -19,7 +19,6 @@ from wagtail.images.rich_text.contentstate import ImageElementHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
 from .references import is_id
-from .visibility import is_public_media, public_page_ids
 
 
 class ExistingObjectsMixin:
@@ -36,20 +35,8 @@ class ExistingObjectsMixin:
 
 
 class FrontendPageLinkHandler(ExistingObjectsMixin, PageLinkHandler):
-    """Links to a page at its frontend URL, e.g. http://localhost:8020/reviews/her/.
-
-    A link to a page the public may not see (a draft, a page behind a password or a
-    login) or to no page keeps its text and loses its address.
-    """
-
-    @classmethod
-    def get_many(cls, attrs_list):
-        # Every linked page is loaded, the public ones among them picked by id: a cached
-        # response that shows the text is then tagged with each, and is rebuilt when one
-        # is published or restricted.
-        pages = super().get_many(attrs_list)
-        public = public_page_ids([page.pk for page in pages if page is not None])
-        return [page if page is not None and page.pk in public else None for page in pages]
+    """Links to a page at its frontend URL, e.g. http://localhost:8020/reviews/her/; a
+    link to no page keeps its text and loses its address."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
@@ -59,21 +46,7 @@ class FrontendPageLinkHandler(ExistingObjectsMixin, PageLinkHandler):
         ]
 
 
-class PublicMediaMixin(ExistingObjectsMixin):
-    """For image and document handlers: what lies in a restricted collection names
-    nothing, though it is loaded, so that a cached response showing the text is tagged
-    with it and rebuilt when the restriction is lifted."""
-
-    @classmethod
-    def get_many(cls, attrs_list):
-        memo = {}
-        return [
-            media if media is not None and is_public_media(media, memo) else None
-            for media in super().get_many(attrs_list)
-        ]
-
-
-class AbsoluteDocumentLinkHandler(PublicMediaMixin, DocumentLinkHandler):
+class AbsoluteDocumentLinkHandler(ExistingObjectsMixin, DocumentLinkHandler):
     """Links to a document at its absolute URL on the CMS, which serves the file."""
 
     @classmethod
@@ -86,9 +59,9 @@ class AbsoluteDocumentLinkHandler(PublicMediaMixin, DocumentLinkHandler):
         ]
 
 
-class KnownFormatImageEmbedHandler(PublicMediaMixin, ImageEmbedHandler):
-    """Images in rich text, as Wagtail renders them; one that is gone, that the public may
-    not see, or in a format the site no longer has, renders as nothing."""
+class KnownFormatImageEmbedHandler(ExistingObjectsMixin, ImageEmbedHandler):
+    """Images in rich text, as Wagtail renders them; one that is gone, or in a format the
+    site no longer has, renders as nothing."""
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):

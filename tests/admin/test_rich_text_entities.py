@@ -45,6 +45,15 @@ class TestEntitiesThroughTheAdmin(ReviewEditorTestCase):
             response, "A link in this text goes to a page that does not exist (&#x27;abc&#x27;)."
         )
 
+    def test_a_link_whose_id_no_database_holds_is_refused(self):
+        response = self.publish_with_intro(
+            contentstate("LINK", {"id": "99999999999999999999", "url": "/x/"})
+        )
+
+        self.assert_refused_and_nothing_saved(
+            response, "A link in this text goes to a page that does not exist"
+        )
+
     def test_a_link_to_a_document_that_does_not_exist_is_refused(self):
         response = self.publish_with_intro(contentstate("DOCUMENT", {"id": 4242}))
 

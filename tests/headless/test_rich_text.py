@@ -2,10 +2,12 @@
 page they are in, whatever the stored text holds."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from tests.factories import ImageFactory, intro, make_review, track
+from tests.factories import ImageFactory, intro, make_review, png_file, track
 
 
 def intro_html(client, review):
@@ -91,3 +93,42 @@ def test_a_link_to_a_restricted_page_loses_its_address_while_restricted(
 
     restriction.delete()
     assert 'href="http://localhost:8020/reviews/arrival/"' in intro_html(client, review)
+
+
+FORMATS = ["html", "markdown", "db_html", "db_markdown"]
+
+
+@pytest.mark.parametrize("rich_text_format", FORMATS)
+def test_no_format_shows_what_the_public_may_not_see(
+    client, review_index, review_with, rich_text_format
+):
+    draft = make_review(review_index, title="Arrival", slug="unseen-arrival", publish=False)
+    embargo = Collection.get_first_root_node().add_child(name="Embargo")
+    CollectionViewRestriction.objects.create(
+        collection=embargo, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    image = ImageFactory(collection=embargo, file=png_file("unseen-still.png"))
+    document = Document.objects.create(
+        title="Notes", file=ContentFile(b"notes", name="unseen-notes.txt"), collection=embargo
+    )
+    review = review_with(
+        f'<a linktype="page" id="{draft.pk}">Arrival</a> and '
+        f'<a linktype="document" id="{document.pk}">the notes</a>'
+        f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="An unseen still"/>'
+    )
+
+    response = client.get(
+        reverse("wagtailapi_v2:pages:detail", args=[review.pk]),
+        {"rich_text_format": rich_text_format},
+    )
+    text = response.json()["body"][0]["value"]
+
+    assert "Arrival" in text and "the notes" in text
+    for secret in ("unseen", f'id="{draft.pk}"', f"id={draft.pk}", "An unseen still", "linktype"):
+        assert secret not in text, (secret, text)
+
+
+def test_an_id_no_database_holds_keeps_the_text_without_an_address(client, review_with):
+    review = review_with('<a linktype="page" id="99999999999999999999">Arrival</a>')
+
+    assert intro_html(client, review) == "<p><a>Arrival</a></p>"
