@@ -19,7 +19,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
 
-from headless.references import broken_references
+from headless.references import broken_references, public_source
 
 # What an editor may use in review prose: no headings, the page supplies those.
 REVIEW_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "image"]
@@ -38,7 +38,7 @@ EMBED_TAG = re.compile(r"<embed\b([^>]*?)/?>")
 # Characters of text, not counting markup, in one block of review prose: about 1,600 words.
 REVIEW_TEXT_MAX_LENGTH = 10_000
 # Characters that take no space, which a paste can bring: text of them alone is empty.
-INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), " ")
+INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Tracks one review may discuss: more than any album, few enough for one form post.
 MAX_TRACKS_PER_REVIEW = 150
 
@@ -88,15 +88,23 @@ def validate_references(value):
 
 
 def duration_in_seconds(duration):
-    """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245."""
-    match = DURATION_PATTERN.match(duration)
-    return int(match["minutes"]) * 60 + int(match["seconds"])
+    """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245; None for anything else,
+    which older data, or data from code, may hold."""
+    match = DURATION_PATTERN.match(duration) if isinstance(duration, str) else None
+    return int(match["minutes"]) * 60 + int(match["seconds"]) if match else None
 
 
 def track_title_key(title):
     """What makes two track titles the same: compatible Unicode forms (composed or not,
-    full-width or not), case and spacing aside."""
-    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
+    full-width or not), case, spacing and characters that take no space aside."""
+    visible = unicodedata.normalize("NFKC", title).translate(INVISIBLE_CHARACTERS)
+    return " ".join(visible.casefold().split())
+
+
+def validate_visible_title(value):
+    """Refuses a title of nothing but spaces and characters that take no space."""
+    if not track_title_key(value):
+        raise ValidationError("Give the track a title that can be read.", code="blank_title")
 
 
 def prose(block, value):
@@ -129,7 +137,8 @@ class BlankAsNullMixin:
 
 
 class ReviewTextBlock(blocks.RichTextBlock):
-    """Review prose, with the review's rich text features; sanitised in the API."""
+    """Review prose, with the review's rich text features; in the API, sanitised, and
+    without what the public may not see."""
 
     def __init__(self, **kwargs):
         super().__init__(
@@ -140,7 +149,9 @@ class ReviewTextBlock(blocks.RichTextBlock):
         )
 
     def get_api_representation(self, value, context=None):
-        return super().get_api_representation(RichText(sanitised(value.source)), context)
+        # Every format the API gives (HTML, Markdown, Wagtail's own) is made from this.
+        source = public_source(sanitised(value.source))
+        return super().get_api_representation(RichText(source), context)
 
 
 class IntroBlock(ReviewTextBlock):
@@ -181,7 +192,9 @@ class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
     }
     """
 
-    track_title = blocks.CharBlock(max_length=200, help_text="As printed on the album.")
+    track_title = blocks.CharBlock(
+        max_length=200, validators=[validate_visible_title], help_text="As printed on the album."
+    )
     track_number = blocks.IntegerBlock(
         required=False, min_value=1, max_value=999, help_text="Its place on the album."
     )
@@ -221,7 +234,7 @@ class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         representation = super().get_api_representation(value, context=context)
         duration = value["duration"]
-        representation["duration_seconds"] = duration_in_seconds(duration) if duration else None
+        representation["duration_seconds"] = duration_in_seconds(duration)
         # The admin accepts web addresses only; other ways in might not have checked.
         link = representation["listening_link"]
         if link and urlsplit(link).scheme.lower() not in ("http", "https"):
@@ -284,7 +297,7 @@ class ReviewBodyBlock(blocks.StreamBlock):
     conclusion = ConclusionBlock()
 
     class Meta:
-        # The editor offers no more, and the server takes this many in one form post.
+        # The editor warns beyond this, saving is refused, and one form post carries it.
         block_counts = {"track_commentary": {"max_num": MAX_TRACKS_PER_REVIEW}}
 
     def value_from_datadict(self, data, files, prefix):
@@ -304,8 +317,13 @@ class ReviewBodyBlock(blocks.StreamBlock):
 
     def clean(self, value):
         unknown_block_types = getattr(value, "unknown_block_types", [])
-        value = super().clean(value)
-        non_block_errors = ErrorList()
+        # The rules below are checked even where a block has errors of its own, so that
+        # the editor sees every message at once.
+        try:
+            value = super().clean(value)
+            block_errors, non_block_errors = {}, ErrorList()
+        except StreamBlockValidationError as error:
+            block_errors, non_block_errors = dict(error.block_errors), error.non_block_errors
         if unknown_block_types:
             non_block_errors.append(
                 ValidationError(
@@ -313,7 +331,6 @@ class ReviewBodyBlock(blocks.StreamBlock):
                     " nothing was saved."
                 )
             )
-        block_errors = {}
         block_types = [child.block_type for child in value]
 
         if block_types.count("intro") != 1 or block_types[0] != "intro":
@@ -333,8 +350,8 @@ class ReviewBodyBlock(blocks.StreamBlock):
         for index, child in enumerate(value):
             if child.block_type != "track_commentary":
                 continue
-            title = track_title_key(child.value["track_title"])
-            if title in seen_titles:
+            title = track_title_key(child.value["track_title"] or "")
+            if title and title in seen_titles and index not in block_errors:
                 block_errors[index] = StructBlockValidationError(
                     block_errors={
                         "track_title": ValidationError(

@@ -349,3 +349,74 @@ def test_rows_that_do_not_match_the_manifest_import_nothing(tampered_export):
     (export / exports.MANIFEST).write_text(json.dumps(manifest))
 
     import_refused(export, "holds 1 rows of wagtailimages.image where its manifest counts 2")
+
+
+@pytest.fixture
+def review_export(tmp_path, review_index):
+    """An export of one review, and the database emptied again, for a test to tamper with."""
+    make_review(review_index, body=[intro(), track("Sleepwalker")])
+    export = tmp_path / "export"
+    call_command("export_content", str(export), verbosity=0)
+    Page.objects.get(pk=review_index.pk).delete()
+    for model in (Revision, Film, get_image_model()):
+        model.objects.all().delete()
+    return export
+
+
+def tamper_with_track(export, **values):
+    rows = json.loads((export / exports.CONTENT).read_text())
+    for row in rows:
+        if row["model"] == "content.filmreviewpage":
+            body = json.loads(row["fields"]["body"])
+            body[1]["value"].update(values)
+            row["fields"]["body"] = json.dumps(body)
+    (export / exports.CONTENT).write_text(json.dumps(rows))
+
+
+@pytest.mark.parametrize(
+    "values, reason",
+    [
+        ({"duration": 245}, "duration holds int where str goes"),
+        ({"listening_link": 123}, "listening_link holds int where str goes"),
+        ({"commentary": ["x"]}, "commentary holds list where str goes"),
+        ({"track_number": "three"}, "track_number holds str where int goes"),
+    ],
+)
+def test_a_block_value_of_the_wrong_kind_imports_nothing(review_export, values, reason):
+    tamper_with_track(review_export, **values)
+
+    with pytest.raises(CommandError, match=f"film review .*: body: block 1 {reason}"):
+        call_command("import_content", str(review_export), verbosity=0)
+
+    assert not FilmReviewPage.objects.exists()
+
+
+def test_a_hard_link_in_the_export_imports_nothing(tampered_export, tmp_path):
+    export, name = tampered_export
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the public")
+    (export / exports.MEDIA / name).unlink()
+    os.link(secret, export / exports.MEDIA / name)
+
+    import_refused(export, "has other names on this machine")
+
+
+def test_rows_of_a_model_the_manifest_does_not_count_import_nothing(tampered_export):
+    export, _name = tampered_export
+    manifest = json.loads((export / exports.MANIFEST).read_text())
+    del manifest["counts"]["wagtailimages.image"]
+    (export / exports.MANIFEST).write_text(json.dumps(manifest))
+
+    import_refused(export, "holds 1 rows of wagtailimages.image where its manifest counts 0")
+
+
+@pytest.mark.parametrize(
+    "manifest_change",
+    [{"counts": {"auth.user": "7"}}, {"counts": None}, {"migrations": [{}]}],
+)
+def test_a_malformed_manifest_is_refused_with_a_reason(tampered_export, manifest_change):
+    export, _name = tampered_export
+    manifest = json.loads((export / exports.MANIFEST).read_text())
+    (export / exports.MANIFEST).write_text(json.dumps({**manifest, **manifest_change}))
+
+    import_refused(export, "is not of export format 1")

@@ -87,6 +87,28 @@ def test_track_titles_that_differ_only_in_unicode_form_or_case_are_the_same(firs
     assert list(error.value.block_errors) == [2]
 
 
+@pytest.mark.parametrize("second", ["Caf\u00e9\u200b", "Caf\u00ad\u00e9", "\ufeffCAF\u00c9"])
+def test_track_titles_that_differ_only_in_characters_that_take_no_space_are_the_same(second):
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), track("Café"), track(second))
+    assert list(error.value.block_errors) == [2]
+
+
+@pytest.mark.parametrize("title", ["\u200b", " \u00ad ", "\ufeff\u2060"])
+def test_a_track_title_of_nothing_visible_is_refused(title):
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro(), track(title))
+    assert "Give the track a title that can be read." in str(error.value.as_json_data())
+
+
+def test_every_rule_is_reported_at_once_with_the_blocks_own_errors():
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(intro("<p> </p>"), track("Café"), track("Cafe\u0301"), conclusion("<p></p>"))
+    messages = str(error.value.as_json_data())
+    assert "it has nothing to read" in messages
+    assert "This track already has a commentary in this review." in messages
+
+
 @pytest.mark.parametrize(
     "html",
     ["<p></p>", "<p> </p>", "<p>&nbsp;</p>", "<p>\u200b</p>", "<p><br/></p>", "<ul><li></li></ul>"],

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 from tqdm import tqdm
+from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                 step(f"Loading {sum(manifest['counts'].values())} rows…")
                 call_command("loaddata", str(path / exports.CONTENT), verbosity=0)
                 ContentType.objects.clear_cache()
-                if problem := malformed_rich_text():
+                if problem := malformed_rich_text() or unreadable_stream_value():
                     raise CommandError(problem)
                 self.check_counts(manifest["counts"])
                 step("Restoring files…")
@@ -88,7 +89,9 @@ class Command(BaseCommand):
             isinstance(manifest, dict)
             and manifest.get("format") == exports.FORMAT
             and isinstance(manifest.get("migrations"), list)
+            and all(isinstance(name, str) for name in manifest["migrations"])
             and isinstance(manifest.get("counts"), dict)
+            and all(isinstance(count, int) for count in manifest["counts"].values())
         ):
             raise CommandError(
                 f"{path / exports.MANIFEST} is not of export format {exports.FORMAT}."
@@ -111,13 +114,15 @@ class Command(BaseCommand):
             )
 
     def check_counts(self, expected):
-        """Refuses rows that do not match the manifest: a row lost, or one slipped in."""
-        loaded = exports.row_counts(exports.exported_models())
-        for label, count in sorted(expected.items()):
-            if loaded.get(label, 0) != count:
+        """Refuses rows that do not match the manifest: a row lost, or one slipped in,
+        of a model the manifest counts or of any other (which it counts as none)."""
+        tables = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
+        loaded = exports.row_counts(tables)
+        for label in sorted(loaded.keys() | expected.keys()):
+            if loaded.get(label, 0) != expected.get(label, 0):
                 raise CommandError(
                     f"The export holds {loaded.get(label, 0)} rows of {label} where its "
-                    f"manifest counts {count}."
+                    f"manifest counts {expected.get(label, 0)}."
                 )
 
     def restore_files(self, media, written, verbose):
@@ -156,6 +161,9 @@ def check_media_file(media, name):
             break
     if not copy.is_file():
         raise CommandError(f"The export lacks the file {name}, which its rows name.")
+    # A hard link is the same file as another elsewhere on this machine.
+    if copy.stat().st_nlink > 1:
+        raise CommandError(f"The export's {name} has other names on this machine: refused.")
 
 
 def content_in_database():
@@ -188,6 +196,64 @@ def malformed_rich_text():
         if problems := malformed_references(text_in(content)):
             return f"revision {pk}: {problems[0]}"
     return None
+
+
+def unreadable_stream_value():
+    """The first StreamField value, on a page or a snippet, whose blocks hold a value of
+    the wrong kind (a number where text goes, a list where a paragraph goes), which no
+    block could show, as a reason; or None."""
+    for model in apps.get_models():
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, StreamField)]
+        for field in fields:
+            rows = model._base_manager.values_list("pk", field.attname).iterator()
+            for pk, value in rows:
+                raw = value.get_prep_value() if isinstance(value, StreamValue) else value
+                if problem := stream_problem(field.stream_block, raw or []):
+                    return f"{model._meta.verbose_name} {pk}: {field.name}: {problem}"
+    return None
+
+
+def stream_problem(block, raw, path=""):
+    """What is wrong, if anything, with the shape of a block's stored value."""
+    if isinstance(block, blocks.StreamBlock):
+        if not isinstance(raw, list):
+            return f"{path or 'the stream'} is not a list of blocks"
+        for index, child in enumerate(raw):
+            child_block = (
+                block.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
+            )
+            if child_block is None:
+                return f"block {index} is of an unknown type"
+            if problem := stream_problem(child_block, child.get("value"), f"block {index}"):
+                return problem
+        return None
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(raw, dict):
+            return f"{path} is not a set of fields"
+        for name, child_block in block.child_blocks.items():
+            if problem := stream_problem(child_block, raw.get(name), f"{path} {name}"):
+                return problem
+        return None
+    if isinstance(block, blocks.ListBlock):
+        items = raw or []
+        if not isinstance(items, list):
+            return f"{path} is not a list"
+        values = [item.get("value") if isinstance(item, dict) else item for item in items]
+        return next((p for v in values if (p := stream_problem(block.child_block, v, path))), None)
+    expected = next((kind for cls, kind in VALUE_KINDS.items() if isinstance(block, cls)), None)
+    if expected and raw is not None and not isinstance(raw, expected):
+        return f"{path.strip()} holds {type(raw).__name__} where {expected.__name__} goes"
+    return None
+
+
+# What the stored values of Wagtail's field blocks are, where a block shows them as is.
+VALUE_KINDS = {
+    blocks.CharBlock: str,
+    blocks.TextBlock: str,
+    blocks.URLBlock: str,
+    blocks.RichTextBlock: str,
+    blocks.IntegerBlock: int,
+}
 
 
 def text_in(value):
