@@ -30,6 +30,13 @@ class HeadlessPageMixin(HeadlessMixin):
 
     url = property(get_url)
 
+    def with_content_json(self, content):
+        # A revision keeps times as JSON, to the millisecond: the page's first publication
+        # stays as the page has it, exact, when a draft is published.
+        page = super().with_content_json(content)
+        page.first_published_at = self.first_published_at
+        return page
+
     @classmethod
     def check_preview_token(cls, token):
         """What a token names, e.g. ``{"id": "5", "editor": "2"}``, or ``{"parent_id": …,

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.documents.models import Document
 
+from content.models import FilmReviewPage
 from tests.factories import FilmFactory, ImageFactory, intro, make_review, png_file, track
 
 
@@ -56,3 +57,15 @@ def test_rich_text_links_point_at_the_frontend_and_the_cms(client, review_index)
     assert f'<a href="http://127.0.0.1:8000/documents/{document.pk}/notes.pdf">' in html
     assert 'src="http://127.0.0.1:8000/media/images/' in html
     assert 'alt="Cover"' in html
+
+
+def test_publishing_a_draft_keeps_the_first_publication_time_exact(review_index):
+    review = make_review(review_index, title="Her")
+    first_published_at = FilmReviewPage.objects.get(pk=review.pk).first_published_at
+    assert first_published_at.microsecond % 1000  # a time a millisecond cannot hold
+
+    draft = FilmReviewPage.objects.get(pk=review.pk)
+    draft.teaser = "A draft teaser."
+    draft.save_revision().publish()
+
+    assert FilmReviewPage.objects.get(pk=review.pk).first_published_at == first_published_at
