@@ -78,6 +78,8 @@ def test_production_refuses_to_start_without_secret_key_or_hosts(production, mis
     [
         ("SECRET_KEY", "django-insecure-liner-notes-development-only", "SECRET_KEY must be"),
         ("SECRET_KEY", "short", "SECRET_KEY must be"),
+        ("SECRET_KEY", "a" * 56, "SECRET_KEY must be"),
+        ("SECRET_KEY", "ab" * 30, "SECRET_KEY must be"),
         ("ALLOWED_HOSTS", "*", "ALLOWED_HOSTS must name the hosts"),
         ("ALLOWED_HOSTS", "cms.example.org,*", "ALLOWED_HOSTS must name the hosts"),
     ],

@@ -19,9 +19,17 @@ MALFORMED = [
     ("CMS_BASE_URL", "localhost:8000", "CMS_BASE_URL must be a URL that starts with http://"),
     ("FRONTEND_URL", "ftp://example.org", "FRONTEND_URL must be a URL that starts with http://"),
     ("REDIS_URL", "http://:hunter2@cache", "REDIS_URL must be a URL that starts with redis://"),
-    ("DATABASE_URL", "nonsense", "DATABASE_URL must be a database URL"),
+    ("DATABASE_URL", "nonsense", "DATABASE_URL must be a PostgreSQL or SQLite URL"),
     ("WAGTAILAPI_USE_FRONTENDCACHE", "maybe", "WAGTAILAPI_USE_FRONTENDCACHE must be true or"),
     ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, not 'LOUD'"),
+    ("REDIS_URL", "redis://cache:port/0", "REDIS_URL must be a URL that starts with redis://"),
+    ("REDIS_URL", "redis://127.0.0.1:6379/abc", "REDIS_URL must end with the number of a"),
+    ("API_CACHE_SECONDS", "9" * 23, "API_CACHE_SECONDS must be at most 31536000"),
+    ("CMS_BASE_URL", "http://[::1", "CMS_BASE_URL must be a URL that starts with http://"),
+    ("CMS_BASE_URL", "http:///x", "CMS_BASE_URL must be a URL that starts with http://"),
+    ("FRONTEND_URL", "http://host:abc", "FRONTEND_URL must be a URL that starts with http://"),
+    ("DATABASE_URL", "mysql://user@host/db", "DATABASE_URL must be a PostgreSQL or SQLite URL"),
+    ("DATABASE_URL", "sqlite://", "DATABASE_URL names an SQLite database in memory"),
 ]
 
 

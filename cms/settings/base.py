@@ -18,10 +18,14 @@ from .environment import (
     env_int,
     env_list,
     env_rate,
+    env_redis_url,
     env_text,
     env_url,
     origin,
 )
+
+# The longest any setting in seconds may be: caches and browsers take no more.
+ONE_YEAR = 365 * 24 * 60 * 60
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -129,7 +133,7 @@ if env_text("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env_url("REDIS_URL", schemes=("redis", "rediss", "unix"), secret=True),
+            "LOCATION": env_redis_url("REDIS_URL"),
         }
     }
 else:
@@ -217,7 +221,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Proxies in front of the CMS that append to X-Forwarded-For; with 0 the client is
     # the connection's address, and a client cannot pick an address to be counted as.
-    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0, maximum=10),
 }
 
 # Requests a client (an IP address) may make to the public API (api.throttling), as
@@ -245,10 +249,10 @@ SPECTACULAR_SETTINGS = {
 
 # How long the public API's responses stay in the cache (api.cache), in seconds;
 # a change to what they show drops them sooner. 0 turns the cache off.
-API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 3600)
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 3600, maximum=ONE_YEAR)
 # How long a CDN may serve an API response without asking again (s-maxage). With 0 it
 # revalidates every time, with the ETag, and never serves a stale response.
-API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 0)
+API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 0, maximum=ONE_YEAR)
 
 # Purge the CDN's copy of a page's or image's detail URL when it changes. Set
 # FRONTEND_CACHE_PURGE_URL to the cache's purge address (Varnish, Squid, nginx); other
@@ -274,7 +278,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 # A preview link shows the draft for this many seconds after the editor opens it.
-PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1)
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1, maximum=ONE_YEAR)
 
 
 # CORS: browsers let the frontend, and only the frontend, read the API.

@@ -36,13 +36,15 @@ def env_flag(name):
     return FLAG_VALUES[value]
 
 
-def env_int(name, default, minimum=0):
-    """A whole number, at least ``minimum``."""
+def env_int(name, default, minimum=0, maximum=None):
+    """A whole number, from ``minimum`` to ``maximum``."""
     value = env_text(name, str(default))
     if not value.isascii() or not value.lstrip("-").isdigit():
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}")
     if int(value) < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}")
+    if maximum is not None and int(value) > maximum:
+        raise ImproperlyConfigured(f"{name} must be at most {maximum}, not {value}")
     return int(value)
 
 
@@ -60,11 +62,34 @@ def env_url(name, default=None, schemes=("http", "https"), secret=False):
     value = env_text(name, default or "").rstrip("/")
     if not value and default is None:
         return None
-    parts = urlsplit(value)
-    if parts.scheme not in schemes or not (parts.netloc or parts.path):
+    if not is_url(value, schemes):
         starts = " or ".join(f"{scheme}://" for scheme in schemes)
         shown = "" if secret else f", not {value!r}"
-        raise ImproperlyConfigured(f"{name} must be a URL that starts with {starts}{shown}")
+        raise ImproperlyConfigured(
+            f"{name} must be a URL that starts with {starts} and names a host{shown}"
+        )
+    return value
+
+
+def is_url(value, schemes):
+    """Whether the text is a URL of one of ``schemes`` with a host and a port (if any) that
+    can be read; a unix socket's URL has a path instead."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (reading it checks it)
+    except ValueError:  # a port that is not a number, a broken IPv6 address
+        return False
+    if parts.scheme == "unix":
+        return parts.scheme in schemes and bool(parts.path)
+    return parts.scheme in schemes and bool(parts.hostname)
+
+
+def env_redis_url(name):
+    """A Redis URL, whose path, if any, is the number of a database; None where unset."""
+    value = env_url(name, schemes=("redis", "rediss", "unix"), secret=True)
+    database = urlsplit(value).path.strip("/") if value and not value.startswith("unix") else ""
+    if database and not (database.isascii() and database.isdigit()):
+        raise ImproperlyConfigured(f"{name} must end with the number of a Redis database, if any")
     return value
 
 
@@ -81,16 +106,30 @@ def env_rate(name, default):
     return value
 
 
+# The databases this project runs on, and is tested on.
+DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+
+
 def env_database(name, default):
-    """Django's settings for the database a URL names (dj-database-url); the reason for a
-    refusal does not repeat the URL, which may hold a password."""
+    """Django's settings for the database a URL names (dj-database-url): PostgreSQL, or
+    SQLite in a file. The reason for a refusal does not repeat the URL, which may hold a
+    password."""
+    reason = (
+        f"{name} must be a PostgreSQL or SQLite URL, e.g. postgres://user@host:5432/name "
+        "or sqlite:///path/to/db.sqlite3"
+    )
     try:
-        return dj_database_url.parse(env_text(name, default), conn_max_age=60)
+        database = dj_database_url.parse(env_text(name, default), conn_max_age=60)
     except ValueError:
+        raise ImproperlyConfigured(reason) from None
+    if database["ENGINE"] not in DATABASE_ENGINES:
+        raise ImproperlyConfigured(reason)
+    if database["ENGINE"].endswith("sqlite3") and database["NAME"] in ("", ":memory:"):
         raise ImproperlyConfigured(
-            f"{name} must be a database URL, e.g. postgres://user@host:5432/name or "
-            "sqlite:///path/to/db.sqlite3"
-        ) from None
+            f"{name} names an SQLite database in memory, which starts empty in every "
+            "process: name a file"
+        )
+    return database
 
 
 def origin(url):

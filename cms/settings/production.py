@@ -7,17 +7,22 @@ check --deploy`` reports nothing with these settings (a test runs it).
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, STORAGES
+from .base import MIDDLEWARE, ONE_YEAR, STORAGES
 from .environment import env_int, env_text, env_url
 
 DEBUG = False
 
 # Django's deploy checks ask for 50 characters, of which 5 or more different.
 SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_CHARACTERS = 5
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
-if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
+if (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH  # noqa: F405
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_CHARACTERS  # noqa: F405
+    or SECRET_KEY.startswith("django-insecure")  # noqa: F405
+):
     raise ImproperlyConfigured(
         f"SECRET_KEY must be a random key of {SECRET_KEY_MIN_LENGTH} characters or more, not a "
         "short or development one: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
@@ -38,7 +43,7 @@ DEMO_CONTENT_ALLOWED = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", ONE_YEAR, maximum=2 * ONE_YEAR)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
