@@ -85,9 +85,10 @@ def storable_representation(request, viewset):
         return None
     if renderer.format != "json":
         return None
-    parameters = sorted(
+    # In the order given: of two indent=, the renderer takes the last.
+    parameters = [
         parameter.strip()
         for parameter in media_type.split(";")[1:]
         if not parameter.strip().startswith("q=")
-    )
+    ]
     return (renderer.format, *parameters)

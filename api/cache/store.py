@@ -9,9 +9,13 @@
 
 import hashlib
 import secrets
+from functools import cache
+from pathlib import Path
 
+import wagtail
+from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache as django_cache
 from django.db import connection, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -102,18 +106,34 @@ def revalidate(entry):
     return True
 
 
+@cache
+def deployment():
+    """What shapes a response besides the data: the addresses it holds (the settings
+    that say where the CMS, the frontend and the media are) and the code that renders
+    it. Processes of another deployment sharing the cache (a new release, new
+    addresses) keep apart from this one's responses."""
+    code = hashlib.blake2b(digest_size=16)
+    folders = [Path(config.path) for config in apps.get_app_configs()]
+    for folder in [Path(settings.PROJECT_DIR), *folders]:
+        if folder.parent == Path(settings.BASE_DIR):  # the project's own packages
+            for path in sorted(folder.rglob("*.py")):
+                code.update(path.read_bytes())
+    addresses = [settings.CMS_BASE_URL, settings.FRONTEND_URL, settings.MEDIA_URL]
+    return repr((addresses, wagtail.__version__, code.hexdigest()))
+
+
 def entry_key(request, representation):
-    """The key of a response: the host it was asked of (each site has its own pages), its
-    path, its query (in a fixed order, so that ?a=1&b=2 and ?b=2&a=1 share one entry)
-    and the representation it was rendered in."""
+    """The key of a response: the deployment that built it, the host it was asked of
+    (each site has its own pages), its path, its query (in a fixed order, so that
+    ?a=1&b=2 and ?b=2&a=1 share one entry) and the representation it was rendered in."""
     query = sorted(request.GET.lists())
-    identity = repr((request.get_host(), request.path, query, representation))
+    identity = repr((deployment(), request.get_host(), request.path, query, representation))
     return f"api:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
 
 
 def load(key):
-    return cache.get(key)
+    return django_cache.get(key)
 
 
 def save(key, entry):
-    cache.set(key, entry, settings.API_CACHE_SECONDS)
+    django_cache.set(key, entry, settings.API_CACHE_SECONDS)

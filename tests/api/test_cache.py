@@ -13,6 +13,7 @@ from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
+from api.cache import store
 from api.models import ApiCacheTag
 from content.models import FilmReviewPage
 from content.snippets import FilmComposer
@@ -424,3 +425,33 @@ def test_each_host_has_its_own_responses(client, review, home_page, settings):
     there = client.get(LISTING_URL, headers={"Host": "other.example"}).json()["meta"]["total_count"]
 
     assert (here, there) == (4, 1)
+
+
+def test_a_deployment_with_other_addresses_keeps_apart_from_the_cache(client, review, settings):
+    """Processes of a new release, or with new addresses, may share the cache (Redis)."""
+    assert (
+        client.get(detail_url(review))
+        .json()["meta"]["html_url"]
+        .startswith("http://localhost:8020/")
+    )
+
+    settings.FRONTEND_URL = "https://www.linernotes.example"
+    store.deployment.cache_clear()
+    try:
+        html_url = client.get(detail_url(review)).json()["meta"]["html_url"]
+    finally:
+        store.deployment.cache_clear()
+
+    assert html_url.startswith("https://www.linernotes.example/")
+
+
+def test_of_two_like_parameters_the_last_decides_and_keys_the_response(client, review):
+    first = client.get(
+        detail_url(review), headers={"Accept": "application/json; indent=2; indent=8"}
+    )
+    second = client.get(
+        detail_url(review), headers={"Accept": "application/json; indent=8; indent=2"}
+    )
+
+    assert first.content.startswith(b'{\n        "id"')
+    assert second.content.startswith(b'{\n  "id"')
