@@ -1,15 +1,30 @@
 """The public API's addresses, under /api/: the endpoints, their OpenAPI document and its
-docs, and a JSON 404 for anything else."""
+docs, and JSON for anything else, errors included."""
 
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from .router import api_router
 from .throttling import rate_limited
 
 
-class DocsView(SpectacularRedocView):
+class JsonErrorsMixin:
+    """For drf-spectacular's views: their errors (405, 406) in the API's own JSON, where
+    they would answer in YAML or HTML."""
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+        return JsonResponse({"message": str(detail)}, status=response.status_code)
+
+
+class SchemaView(JsonErrorsMixin, SpectacularAPIView):
+    """The OpenAPI document (YAML; JSON with ?format=json)."""
+
+
+class DocsView(JsonErrorsMixin, SpectacularRedocView):
     """The OpenAPI document as a page to read (Redoc), loading nothing from other hosts:
     its script comes from this server (drf-spectacular-sidecar), it asks for no web
     fonts, and its Content-Security-Policy holds it to that."""
@@ -26,16 +41,19 @@ class DocsView(SpectacularRedocView):
         return response
 
 
+@csrf_exempt
 def endpoint_not_found(request):
-    """Any other address under /api/: a JSON 404, as API clients expect, not an HTML page."""
+    """Any other address under /api/, with any method: a JSON 404, as API clients expect.
+    A reader's address without its trailing slash is sent to the one with it."""
+    if not request.path.endswith("/") and request.method in ("GET", "HEAD"):
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{request.path}/{'?' if query else ''}{query}")
     return JsonResponse({"message": "there is no API endpoint at this address"}, status=404)
 
 
 urlpatterns = [
     path("v2/", api_router.urls),
-    path("schema/", rate_limited(SpectacularAPIView.as_view()), name="openapi-schema"),
+    path("schema/", rate_limited(SchemaView.as_view()), name="openapi-schema"),
     path("docs/", rate_limited(DocsView.as_view(url_name="openapi-schema")), name="api-docs"),
-    # /api/ itself, and addresses with the trailing slash, so that APPEND_SLASH still
-    # redirects the rest.
-    re_path(r"^(?:[\s\S]*/)?$", endpoint_not_found),
+    re_path(r"^[\s\S]*$", rate_limited(endpoint_not_found)),
 ]

@@ -60,8 +60,11 @@ class PublicEndpoint:
         return [name for name in fields if is_comparable_column(model._meta.get_field(name))]
 
     def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
         check_query(request.GET)
+        formats = sorted(renderer.format for renderer in self.get_renderers())
+        if request.GET.get("format", formats[0]) not in formats:
+            raise BadRequestError(f"format must be one of {', '.join(formats)}")
+        super().initial(request, *args, **kwargs)
 
     def find_object(self, queryset, request):
         if "id" in request.GET:

@@ -2,7 +2,7 @@
 answer is, and a page that says what happened elsewhere (``templates/400.html``)."""
 
 from django.http import JsonResponse
-from django.views import defaults
+from django.views import csrf, defaults
 
 API_PREFIX = "/api/"
 
@@ -14,6 +14,13 @@ def bad_request(request, exception):
         message = "this request could not be read: it is malformed or too large"
         return JsonResponse({"message": message}, status=400)
     return defaults.bad_request(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """A form post without its CSRF token: the API takes no form posts."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"message": "this address takes no posts"}, status=403)
+    return csrf.csrf_failure(request, reason=reason)
 
 
 def server_error(request):

@@ -5,9 +5,10 @@ from wagtail.api.v2.utils import BadRequestError
 # How the words of a search combine: every word must match, or any one of them.
 SEARCH_OPERATORS = ("and", "or")
 # What one search may hold: the backends' query parsers recurse once a word (a few hundred
-# words overflow Python's stack), and nobody types more than this into a search box.
+# words overflow Python's stack), and nobody types more than this into a search box. 200
+# characters, percent-encoded (9 bytes each for CJK), fit a server's 4 KB request line.
 MAX_SEARCH_WORDS = 32
-MAX_SEARCH_LENGTH = 500
+MAX_SEARCH_LENGTH = 200
 
 
 def check_search_input(params):

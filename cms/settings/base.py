@@ -86,6 +86,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# Under /api/, a form post refused for its CSRF token answers JSON too.
+CSRF_FAILURE_VIEW = "cms.errors.csrf_failure"
 
 TEMPLATES = [
     {

@@ -1,6 +1,7 @@
 """Every error of the public API is JSON with a message for people, whatever went wrong."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
@@ -44,3 +45,48 @@ def test_a_query_with_more_fields_than_the_server_reads_gets_a_json_400(client, 
 
     assert response.status_code == 400
     assert response.json()["message"].startswith("this request could not be read")
+
+
+@pytest.mark.parametrize("path", ["/api/", "/api/v2/", "/api/nothing/", "/api/v2/pages"])
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_a_write_to_an_address_with_no_endpoint_gets_a_json_404(db, path, method):
+    client = Client(enforce_csrf_checks=True)
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "there is no API endpoint at this address"}
+
+
+def test_an_address_without_its_trailing_slash_is_sent_to_the_one_with_it(client, db):
+    response = client.get("/api/v2/pages", {"type": "content.FilmReviewPage"})
+
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v2/pages/?type=content.FilmReviewPage"
+
+
+@pytest.mark.parametrize("path", ["/api/schema/", "/api/docs/"])
+def test_the_documents_errors_are_json_too(client, db, path):
+    refused = client.post(path)
+    unacceptable = client.get(path, headers={"Accept": "image/png"})
+
+    assert refused.status_code == 405
+    assert refused.json() == {"message": 'Method "POST" not allowed.'}
+    assert unacceptable.status_code == 406
+    assert "message" in unacceptable.json()
+
+
+@pytest.mark.parametrize("value", ["xml", "\u00b2", "jsonp"])
+def test_a_format_no_renderer_gives_gets_a_400(client, db, value):
+    response = client.get(LISTING_URL, {"format": value})
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "format must be one of api, json"}
+
+
+def test_addresses_with_no_endpoint_count_against_the_rate(client, db, settings):
+    settings.API_THROTTLE_RATE = "3/minute"
+    for _ in range(3):
+        client.get("/api/nothing/")
+
+    assert client.get("/api/nothing/").status_code == 429
