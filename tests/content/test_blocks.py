@@ -179,3 +179,11 @@ def test_optional_fields_left_blank_in_the_admin_come_out_as_null():
 
     assert (track["scene"], track["quote"], track["track_title"]) == (None, None, "Dimensions")
     assert conclusion == {"text": "<p>End.</p>", "verdict": None}
+
+
+@pytest.mark.parametrize("duration", ["abc", "4:7", 245])
+def test_a_duration_that_is_not_minutes_and_seconds_comes_out_without_seconds(duration):
+    block = TrackCommentaryBlock()
+    value = block.to_python({"track_title": "One", "commentary": "<p>x</p>", "duration": duration})
+
+    assert block.get_api_representation(value)["duration_seconds"] is None
