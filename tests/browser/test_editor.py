@@ -1,6 +1,7 @@
 """An editor writes a draft in the admin, previews it in the frontend, then publishes it."""
 
 import re
+from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
@@ -32,6 +33,26 @@ def write_rich_text(block, text):
     expect(form_value).to_have_value(re.compile(re.escape(text)))
 
 
+@contextmanager
+def autosaved(page):
+    """Waits, after the change made inside it, until Wagtail has autosaved that change,
+    as an editor waits for the indicator's "Saved" before pressing a button. A button
+    pressed while the first autosave is creating the page posts the add form again, and
+    Wagtail refuses it as a second page of the same slug."""
+    page.evaluate(
+        """() => {
+            window.autosaveStarted = false;
+            document.addEventListener(
+                "w-autosave:save", () => { window.autosaveStarted = true }, { once: true }
+            );
+        }"""
+    )
+    yield
+    page.wait_for_function("() => window.autosaveStarted")
+    indicator = page.locator("#w-autosave-indicator")
+    expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
+
+
 def write_draft_review(page, api, title, film):
     """Adds a review under Reviews with an intro, two tracks and a conclusion, and
     saves it as a draft, through the admin's own forms."""
@@ -51,10 +72,11 @@ def write_draft_review(page, api, title, film):
         write_rich_text(track, f"Draft notes on {track_title}.")
     conclusion = add_block(page, "Conclusion")
     write_rich_text(conclusion, "A draft conclusion.")
-    conclusion.get_by_label("One-line verdict").fill("Worth the wait.")
+    with autosaved(page):
+        conclusion.get_by_label("One-line verdict").fill("Worth the wait.")
 
     page.get_by_role("button", name="Save draft").click()
-    # Wagtail autosaves as the editor types, so the page may exist before Save draft.
+    # Wagtail autosaves as the editor types, so the page exists before Save draft.
     saved = re.compile(rf"Page '{re.escape(title)}' (created|has been updated)")
     expect(page.get_by_text(saved)).to_be_visible()
 
