@@ -22,9 +22,10 @@ run: $(BIN)/.installed
 	@echo "API:      http://$(HOST):$(PORT)/api/v2/"
 	@echo "Frontend: http://localhost:$(FRONTEND_PORT)/"
 	@echo
-	# The reference frontend runs beside the CMS and stops with it.
+	# The reference frontend and the schedule run beside the CMS and stop with it.
 	$(BIN)/python frontend/serve.py --port $(FRONTEND_PORT) & frontend=$$!; \
-	trap 'kill $$frontend' EXIT INT TERM; \
+	$(BIN)/python manage.py publish_on_schedule & schedule=$$!; \
+	trap 'kill $$frontend $$schedule' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed
