@@ -144,9 +144,16 @@ class ReviewTextBlock(blocks.RichTextBlock):
         super().__init__(
             features=REVIEW_TEXT_FEATURES,
             max_length=REVIEW_TEXT_MAX_LENGTH,
-            validators=[validate_storable_text, validate_has_words, validate_references],
+            validators=[validate_storable_text, validate_references],
             **kwargs,
         )
+
+    def clean(self, value):
+        value = super().clean(value)
+        # A draft may hold an empty paragraph the editor has yet to write.
+        if not self.is_deferred_validation:
+            validate_has_words(value.source)
+        return value
 
     def get_api_representation(self, value, context=None):
         # Every format the API gives (HTML, Markdown, Wagtail's own) is made from this.
@@ -331,28 +338,43 @@ class ReviewBodyBlock(blocks.StreamBlock):
                     " nothing was saved."
                 )
             )
+        # A draft saves in any state: the rules of a review's shape hold on publishing and
+        # on submitting for moderation, and a saved draft lists what they still ask.
+        if not self.is_deferred_validation:
+            non_block_errors.extend(self.shape_errors(value))
+            for index, error in self.repeated_track_errors(value).items():
+                block_errors.setdefault(index, error)
+
+        if non_block_errors or block_errors:
+            raise StreamBlockValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
+            )
+        return value
+
+    @staticmethod
+    def shape_errors(value):
+        """What is wrong with the order and count of a body's blocks."""
         block_types = [child.block_type for child in value]
-
-        if block_types.count("intro") != 1 or block_types[0] != "intro":
-            non_block_errors.append(
-                ValidationError("Start the review with exactly one intro block.")
-            )
+        if block_types.count("intro") != 1 or block_types[:1] != ["intro"]:
+            yield ValidationError("Start the review with exactly one intro block.")
         if "track_commentary" not in block_types:
-            non_block_errors.append(ValidationError("Add at least one track commentary."))
+            yield ValidationError("Add at least one track commentary.")
         if block_types.count("conclusion") > 1:
-            non_block_errors.append(ValidationError("A review has at most one conclusion."))
+            yield ValidationError("A review has at most one conclusion.")
         elif "conclusion" in block_types and block_types[-1] != "conclusion":
-            non_block_errors.append(
-                ValidationError("Move the conclusion to the end of the review.")
-            )
+            yield ValidationError("Move the conclusion to the end of the review.")
 
-        seen_titles = set()
+    @staticmethod
+    def repeated_track_errors(value):
+        """Errors for the track commentaries whose track an earlier one discusses, by
+        block index."""
+        errors, seen_titles = {}, set()
         for index, child in enumerate(value):
             if child.block_type != "track_commentary":
                 continue
             title = track_title_key(child.value["track_title"] or "")
-            if title and title in seen_titles and index not in block_errors:
-                block_errors[index] = StructBlockValidationError(
+            if title and title in seen_titles:
+                errors[index] = StructBlockValidationError(
                     block_errors={
                         "track_title": ValidationError(
                             "This track already has a commentary in this review."
@@ -360,9 +382,30 @@ class ReviewBodyBlock(blocks.StreamBlock):
                     }
                 )
             seen_titles.add(title)
+        return errors
 
-        if non_block_errors or block_errors:
-            raise StreamBlockValidationError(
-                block_errors=block_errors, non_block_errors=non_block_errors
-            )
-        return value
+    def publication_problems(self, value):
+        """What keeps a draft's body from being published, as sentences for the editor:
+        the rules a draft may defer, each with the block it concerns."""
+        try:
+            self.clean(value)
+        except StreamBlockValidationError as error:
+            problems = [message for e in error.non_block_errors.as_data() for message in e]
+            for index, block_error in sorted(error.block_errors.items()):
+                child = value[index]
+                name = child.block.label
+                if child.block_type == "track_commentary" and child.value["track_title"]:
+                    name = f"{name} “{child.value['track_title']}”"
+                problems.extend(f"{name}: {message}" for message in messages(block_error))
+            return problems
+        return []
+
+
+def messages(error):
+    """The messages of a block's validation error, each with the field it is about."""
+    if isinstance(error, StructBlockValidationError):
+        yield from (message for e in error.non_block_errors.as_data() for message in e)
+        for name, field_error in error.block_errors.items():
+            yield from (f"{name.replace('_', ' ')}: {m}" for m in messages(field_error))
+    else:
+        yield from error.messages

@@ -67,7 +67,8 @@ class FilmReviewPageTag(TaggedItemBase):
 class FilmReviewPage(HeadlessPageMixin, Page):
     """A review of a film's score: an intro, commentary on its tracks and a conclusion."""
 
-    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="reviews")
+    # Required to publish; a draft may be saved before its film is chosen.
+    film = models.ForeignKey(Film, null=True, on_delete=models.PROTECT, related_name="reviews")
     reviewer = models.ForeignKey(
         Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews"
     )
@@ -178,6 +179,19 @@ class FilmReviewPage(HeadlessPageMixin, Page):
             "hero_image__renditions",
             Prefetch("tagged_items", FilmReviewPageTag.objects.select_related("tag")),
         )
+
+    def publication_problems(self):
+        """What keeps this draft from being published, as sentences for the editor: the
+        required fields and rules of the body that Wagtail lets a draft defer."""
+        missing = [
+            f"{field.verbose_name.capitalize()}: this field is required."
+            for field in self._meta.local_concrete_fields
+            if field.editable
+            and not field.blank
+            and field.name != "body"
+            and getattr(self, field.attname) in field.empty_values
+        ]
+        return missing + self.body.stream_block.publication_problems(self.body)
 
     @property
     def tracklist(self) -> list[TracklistEntry]:

@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -11,6 +13,23 @@ from .snippets import Film, Reviewer
 @hooks.register("register_icons")
 def register_icons(icons):
     return [*icons, "content/icons/music.svg"]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_what_a_draft_needs_before_publishing(request, page):
+    """Beside "Page saved", what the review still needs: Wagtail saves drafts with
+    required fields and the body's rules deferred, and checks them only on publishing."""
+    if not isinstance(page, FilmReviewPage) or not request.accepts("text/html"):
+        return
+    if problems := page.publication_problems():
+        messages.warning(
+            request,
+            format_html(
+                "Saved as a draft. Before it can be published or submitted:<ul>{}</ul>",
+                format_html_join("", "<li>{}</li>", ((problem,) for problem in problems)),
+            ),
+        )
 
 
 class FilmReviewPageListingViewSet(PageListingViewSet):

@@ -65,12 +65,13 @@ function tagList(tags) {
   return tags.length > 0 && html`<ul class="tags">${tags.map(tag)}</ul>`;
 }
 
+// A draft in preview may not have its film yet.
 export function reviewView(review) {
   const { film, reviewer, soundtrack } = review;
   return html`<article class="review">
     ${image(review.hero_image_wide, "hero")}
     <header class="review-header">
-      <p class="kicker">${filmLine(film)}</p>
+      ${film && html`<p class="kicker">${filmLine(film)}</p>`}
       <h1>${review.title}</h1>
       <p class="teaser">${review.teaser}</p>
       <p class="byline">
@@ -79,7 +80,7 @@ export function reviewView(review) {
       </p>
       ${tagList(review.tags)}
     </header>
-    <aside class="film-card" aria-label="About the film">
+    ${film && html`<aside class="film-card" aria-label="About the film">
       ${image(film.poster, "poster")}
       <h2>${film.title} <span class="year">(${film.release_year})</span></h2>
       <dl>
@@ -90,7 +91,7 @@ export function reviewView(review) {
         ${soundtrack.album_title && html`<dt>Album</dt>
           <dd>${soundtrack.album_title}${soundtrack.label && html`, ${soundtrack.label}`}${soundtrack.release_year && html` (${soundtrack.release_year})`}</dd>`}
       </dl>
-    </aside>
+    </aside>`}
     <div class="review-body">${review.body.map((block) => bodyBlocks[block.type](block))}</div>
   </article>`;
 }

@@ -305,3 +305,20 @@ def test_a_signed_token_that_names_no_editor_is_refused(client, review):
 
     assert response.status_code == 403
     assert response.json() == {"message": "this preview link is not valid"}
+
+
+def test_a_draft_with_an_intro_alone_and_no_film_previews(admin_client, client, review_index):
+    add_preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["content", "filmreviewpage", review_index.pk]
+    )
+    form_data = review_form_data(
+        FilmFactory(), [("intro", rich_text("<p>Only an intro so far.</p>"))], teaser=""
+    ) | {"film": ""}
+
+    location = open_preview(admin_client, add_preview_url, form_data)
+    page = client.get(PREVIEW_URL, preview_params(location)).json()
+
+    assert page["film"] is None
+    assert page["teaser"] == ""
+    assert [block["type"] for block in page["body"]] == ["intro"]
+    assert page["tracklist"] == []

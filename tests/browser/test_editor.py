@@ -133,3 +133,26 @@ def test_editor_publishes_and_the_review_joins_the_frontend_list(
     page.get_by_role("link", name=title).click()
     expect(page.locator(".track-card h2")).to_have_text(["Sleepwalker", "Photograph"])
     expect(page.locator(".preview-banner")).to_be_hidden()
+
+
+def test_an_intro_alone_is_autosaved_and_saved_as_a_draft_that_says_what_it_lacks(
+    page, api, cms_url, screenshot
+):
+    intro = "An intro written before anything else, " * 12
+    log_in(page, cms_url)
+    reviews_index = api("pages/?type=content.ReviewIndexPage")["items"][0]
+    page.goto(f"{cms_url}/admin/pages/{reviews_index['id']}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    page.get_by_placeholder("Page title*").fill("Arrival, a first thought")
+
+    with autosaved(page):
+        write_rich_text(add_block(page, "Intro"), intro.strip())
+    page.get_by_role("button", name="Save draft").click()
+
+    warning = page.locator(".messages .warning")
+    expect(warning).to_contain_text("Before it can be published or submitted")
+    expect(warning).to_contain_text("Film: this field is required.")
+    expect(warning).to_contain_text("Add at least one track commentary.")
+    screenshot(page, "draft-with-intro-alone")
+    page.reload()
+    expect(page.locator("[data-draftail-editor-wrapper]").first).to_contain_text(intro.strip())
