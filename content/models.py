@@ -17,6 +17,7 @@ from wagtail.search import index
 from headless.models import HeadlessPageMixin
 
 from .blocks import ReviewBodyBlock, prose
+from .forms import FilmReviewPageForm
 from .serializers import (
     FilmSerializer,
     ReviewerSerializer,
@@ -156,6 +157,7 @@ class FilmReviewPage(HeadlessPageMixin, Page):
         APIField("reading_time_minutes"),
     ]
 
+    base_form_class = FilmReviewPageForm
     parent_page_types = ["content.ReviewIndexPage"]
     subpage_types = []
 
@@ -179,6 +181,21 @@ class FilmReviewPage(HeadlessPageMixin, Page):
             "hero_image__renditions",
             Prefetch("tagged_items", FilmReviewPageTag.objects.select_related("tag")),
         )
+
+    def with_content_json(self, content):
+        # A revision may point at a film, reviewer or image deleted since: the version
+        # opens with that field empty (modelcluster refuses a protected one outright),
+        # and the editor is told which fields those were.
+        gone = [
+            field.name
+            for field in self._meta.local_concrete_fields
+            if field.many_to_one
+            and content.get(field.name) is not None
+            and not field.related_model._base_manager.filter(pk=content[field.name]).exists()
+        ]
+        page = super().with_content_json({**content, **dict.fromkeys(gone)})
+        page.deleted_since_saved = gone
+        return page
 
     def publication_problems(self):
         """What keeps this draft from being published, as sentences for the editor: the

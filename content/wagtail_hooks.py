@@ -1,13 +1,19 @@
 from django.contrib import messages
+from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import FilmReviewPage
 from .snippets import Film, Reviewer
+from .tags import TagViewSet
+from .usage import refuse_deleting_what_reviews_use
+from .views import ImageDeleteView
 
 
 @hooks.register("register_icons")
@@ -75,3 +81,53 @@ class ReviewSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReviewSnippetsGroup)
+register_snippet(TagViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_films_and_reviewers_that_reviews_use(request, instances):
+    model = type(instances[0])
+    if model not in (Film, Reviewer):
+        return None
+    url_name = f"wagtailsnippets_content_{model._meta.model_name}"
+    back_url = (
+        reverse(f"{url_name}:edit", args=[instances[0].pk])
+        if len(instances) == 1
+        else reverse(f"{url_name}:list")
+    )
+    return refuse_deleting_what_reviews_use(request, instances, back_url)
+
+
+@hooks.register("before_bulk_action")
+def refuse_deleting_images_that_reviews_use(request, action_type, objects, action):
+    if action_type == "delete" and action.model is get_image_model():
+        return refuse_deleting_what_reviews_use(request, objects, reverse("wagtailimages:index"))
+    return None
+
+
+# Before Wagtail's own image URLs (order 0): its delete view has no hook to refuse with.
+@hooks.register("register_admin_urls", order=-1)
+def register_image_delete_view():
+    return [
+        path(
+            "images/<int:image_id>/delete/",
+            ImageDeleteView.as_view(),
+            name="image_delete_unless_reviews_use_it",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def editor_scripts():
+    """Saving right after typing in rich text keeps the last words; text over a field's
+    limit is counted, not cut: see each script."""
+    return format_html_join(
+        "",
+        '<script src="{}"></script>',
+        [(static("content/js/flush-rich-text.js"),), (static("content/js/character-count.js"),)],
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def editor_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("content/css/editor.css"))

@@ -6,9 +6,11 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 
-def log_in(page, cms_url):
+def log_in(page, cms_url, username=settings.DEMO_EDITOR_USERNAME):
+    """Logs in with one of the demo's accounts: the editor's unless ``username`` says
+    "moderator" (who publishes) or "admin"."""
     page.goto(f"{cms_url}/admin/login/")
-    page.get_by_label("Username").fill(settings.DEMO_EDITOR_USERNAME)
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(settings.DEMO_EDITOR_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(f"{cms_url}/admin/")

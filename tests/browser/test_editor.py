@@ -120,7 +120,7 @@ def test_editor_publishes_and_the_review_joins_the_frontend_list(
     page, api, cms_url, frontend_url, screenshot
 ):
     title = "The Social Network, heard again"
-    log_in(page, cms_url)
+    log_in(page, cms_url, username="moderator")
     write_draft_review(page, api, title, film="The Social Network (2010)")
 
     page.get_by_role("button", name="More actions").click()

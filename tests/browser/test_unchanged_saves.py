@@ -19,7 +19,7 @@ def review_ids(api):
 def test_a_review_published_unchanged_keeps_every_value(page, api, cms_url, slug):
     review_id = api(f"pages/?type=content.FilmReviewPage&slug={slug}")["items"][0]["id"]
     before = api(f"pages/{review_id}/?fields=*")
-    log_in(page, cms_url)
+    log_in(page, cms_url, username="moderator")
     page.goto(f"{cms_url}/admin/pages/{review_id}/edit/")
     fields = form_values(page, PAGE_FORM)
 

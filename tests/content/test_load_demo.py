@@ -89,7 +89,7 @@ def test_demo_editor_credentials_come_from_the_environment(client, db, settings)
 
     output = load_demo()
 
-    assert "as 'casey' with password 'another-secret-phrase'" in output
+    assert "as 'casey', 'moderator' or 'admin' with password 'another-secret-phrase'" in output
     assert client.login(username="casey", password="another-secret-phrase")
 
 

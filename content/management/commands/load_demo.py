@@ -3,7 +3,7 @@ from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -15,11 +15,8 @@ from wagtail.models import Site
 
 from content import demo_content
 from content.models import FilmReviewPage, ReviewIndexPage
+from content.roles import set_up_roles
 from content.snippets import Film, FilmCastMember, FilmComposer, FilmDirector, Reviewer
-
-# Wagtail's own group of editors who may publish; the demo editor joins it.
-EDITOR_GROUP = "Moderators"
-SNIPPET_PERMISSIONS = ["add_film", "change_film", "add_reviewer", "change_reviewer"]
 
 
 def artwork(title, colours, size):
@@ -49,7 +46,7 @@ def artwork(title, colours, size):
 
 class Command(BaseCommand):
     help = (
-        "Loads the demo reviews, their films and reviewers, and a demo editor. "
+        "Loads the demo reviews, their films and reviewers, and an account for each role. "
         "Running it again changes nothing."
     )
 
@@ -79,7 +76,7 @@ class Command(BaseCommand):
             }
             for data in demo_content.REVIEWS:
                 self.review(index, data, films[data["film"]], reviewers[data["reviewer"]])
-            self.editor()
+            self.accounts()
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -169,27 +166,32 @@ class Command(BaseCommand):
             review.save_revision().publish()
         self.report(created, f"review {review.url}")
 
-    def editor(self):
+    def accounts(self):
+        """An account for each role, all with the demo password."""
+        set_up_roles()
+        password = settings.DEMO_EDITOR_PASSWORD
+        roles = [
+            (settings.DEMO_EDITOR_USERNAME, "Editors", "writes reviews and submits them"),
+            ("moderator", "Moderators", "also publishes, schedules and manages tags"),
+            ("admin", None, "administers everything"),
+        ]
         user_model = get_user_model()
-        username = settings.DEMO_EDITOR_USERNAME
-        editor = user_model.objects.filter(username=username).first()
-        created = editor is None
-        if created:
-            editor = user_model.objects.create_user(
-                username=username,
-                password=settings.DEMO_EDITOR_PASSWORD,
-                first_name="Demo",
-                last_name="Editor",
-            )
-            group = Group.objects.get(name=EDITOR_GROUP)
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="content", codename__in=SNIPPET_PERMISSIONS
+        for username, group_name, does in roles:
+            user = user_model.objects.filter(username=username).first()
+            created = user is None
+            if created:
+                user = user_model.objects.create_user(
+                    username=username,
+                    password=password,
+                    first_name="Demo",
+                    last_name=(group_name or "Administrator").removesuffix("s"),
+                    is_superuser=group_name is None,
                 )
-            )
-            editor.groups.add(group)
-        self.report(created, f"editor account '{username}'")
+                if group_name:
+                    user.groups.add(Group.objects.get(name=group_name))
+            self.report(created, f"account '{username}' ({does})")
         self.stdout.write(
             f"\nLog in at {settings.CMS_BASE_URL}/admin/ as "
-            f"'{username}' with password '{settings.DEMO_EDITOR_PASSWORD}'."
+            f"'{settings.DEMO_EDITOR_USERNAME}', 'moderator' or 'admin' "
+            f"with password '{password}'."
         )
