@@ -121,16 +121,27 @@ class FilmReviewPage(HeadlessPageMixin, Page):
         FieldPanel("body"),
     ]
 
+    # Search fields for readers (the API's ?search=), autocomplete fields for editors
+    # (the admin's page search and Reviews listing): both find a review by the same things.
     search_fields = Page.search_fields + [
         index.RelatedFields(
             "film",
             [
                 index.SearchField("title"),
-                index.RelatedFields("composers", [index.SearchField("name")]),
+                index.AutocompleteField("title"),
+                index.RelatedFields(
+                    "composers", [index.SearchField("name"), index.AutocompleteField("name")]
+                ),
             ],
         ),
+        index.RelatedFields(
+            "reviewer", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
+        index.RelatedFields("tags", [index.SearchField("name"), index.AutocompleteField("name")]),
         index.SearchField("teaser"),
+        index.AutocompleteField("teaser"),
         index.SearchField("body"),
+        index.AutocompleteField("body"),
         index.FilterField("rating"),
     ]
 

@@ -41,6 +41,8 @@ def test_bulk_indexing_follows_the_relations_the_search_fields_name():
     assert list(followed_relations(FilmReviewPage.get_search_fields())) == [
         "film",
         "film__composers",
+        "reviewer",
+        "tags",
     ]
 
 
@@ -63,8 +65,10 @@ def loading_queries(review_index, count):
 
 
 def test_bulk_indexing_loads_reviews_and_what_they_follow_in_a_query_each(review_index):
-    """The reviews with their films, then the films' composers, for any number of reviews."""
-    assert len(loading_queries(review_index, 8)) == len(loading_queries(review_index, 2)) == 2
+    """The reviews, then a query per relation they follow, for any number of reviews."""
+    relations = list(followed_relations(FilmReviewPage.get_search_fields()))
+    many, few = loading_queries(review_index, 8), loading_queries(review_index, 2)
+    assert len(many) == len(few) <= 1 + len(relations)
 
 
 @pytest.mark.parametrize("operator", ["xor", "AND", "&"])
