@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
@@ -24,7 +23,11 @@ from headless.references import broken_references, public_source
 # What an editor may use in review prose: no headings, the page supplies those.
 REVIEW_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "image"]
 
-DURATION_PATTERN = re.compile(r"^(?P<minutes>\d{1,3}):(?P<seconds>[0-5]\d)$")
+# m:ss, or h:mm:ss for a track that runs over an hour.
+DURATION_PATTERN = re.compile(
+    r"^(?:(?P<hours>\d{1,2}):(?=\d\d:))?(?P<minutes>\d{1,3}):(?P<seconds>[0-5]\d)$"
+)
+DURATION_MAX_LENGTH = len("99:59:59")
 HTML_TAG = re.compile(r"<[^>]*>")
 
 # What REVIEW_TEXT_FEATURES write in Wagtail's stored rich text, and nothing else.
@@ -88,10 +91,39 @@ def validate_references(value):
 
 
 def duration_in_seconds(duration):
-    """Seconds in an ``m:ss`` duration, e.g. ``"4:05"`` is 245; None for anything else,
-    which older data, or data from code, may hold."""
+    """Seconds in an ``m:ss`` or ``h:mm:ss`` duration, e.g. ``"4:05"`` is 245 and
+    ``"1:05:00"`` is 3900; None for anything else, which older data, or data from code,
+    may hold."""
     match = DURATION_PATTERN.match(duration) if isinstance(duration, str) else None
-    return int(match["minutes"]) * 60 + int(match["seconds"]) if match else None
+    if not match or (match["hours"] and int(match["minutes"]) > 59):
+        return None
+    hours = int(match["hours"] or 0)
+    return (hours * 60 + int(match["minutes"])) * 60 + int(match["seconds"])
+
+
+def validate_duration(value):
+    """Refuses a duration that is not ``m:ss`` or ``h:mm:ss``, saying what is wrong."""
+    if duration_in_seconds(value) is not None:
+        return
+    parts = value.split(":")
+    if all(part.isdecimal() for part in parts) and len(parts) in (2, 3):
+        if len(parts[-1]) != 2:
+            fixed = ":".join([*parts[:-1], parts[-1].zfill(2)])
+            message = f"Give the seconds two digits: {fixed}, not {value}."
+        elif int(parts[-1]) > 59:
+            seconds = sum(int(part) * 60**power for power, part in enumerate(reversed(parts)))
+            minutes, seconds = divmod(seconds, 60)
+            hours, minutes = divmod(minutes, 60)
+            meant = f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+            message = f"Seconds go up to 59: did you mean {meant}?"
+        else:
+            message = "With hours, give the minutes two digits up to 59, for example 1:05:00."
+    else:
+        message = (
+            "Enter the duration as minutes:seconds, for example 4:05, or as "
+            "hours:minutes:seconds for a track over an hour, for example 1:05:00."
+        )
+    raise ValidationError(message, code="invalid_duration")
 
 
 def track_title_key(title):
@@ -213,13 +245,9 @@ class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
     )
     duration = blocks.CharBlock(
         required=False,
-        max_length=6,
-        validators=[
-            RegexValidator(
-                DURATION_PATTERN, "Enter the duration as minutes:seconds, for example 4:05."
-            )
-        ],
-        help_text="Minutes and seconds, for example 4:05.",
+        max_length=DURATION_MAX_LENGTH,
+        validators=[validate_duration],
+        help_text="Minutes and seconds, for example 4:05; for a track over an hour, 1:05:00.",
     )
     scene = blocks.CharBlock(
         required=False,

@@ -109,7 +109,7 @@ class TestEditorWritesAReview(WagtailPageTestCase):
         self.assertContains(
             response, "Select a valid choice. 7 is not one of the available choices."
         )
-        self.assertContains(response, "Enter the duration as minutes:seconds, for example 4:05.")
+        self.assertContains(response, "Enter the duration as minutes:seconds, for example 4:05")
         self.assertFalse(FilmReviewPage.objects.exists())
 
     def test_draft_stays_out_of_the_api_until_the_editor_publishes_it(self):

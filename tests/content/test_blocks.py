@@ -133,17 +133,32 @@ def test_a_review_discusses_at_most_150_tracks():
     assert len(clean(intro(), *tracks[:-1])) == MAX_TRACKS_PER_REVIEW + 1
 
 
-@pytest.mark.parametrize("duration", ["4:05", "0:59", "12:00", "123:45"])
-def test_duration_accepts_minutes_and_seconds(duration):
-    clean(intro(), track("Sleepwalker", duration=duration))
+@pytest.mark.parametrize(
+    "duration, seconds",
+    [("4:05", 245), ("0:59", 59), ("12:00", 720), ("123:45", 7425), ("1:05:00", 3900)],
+)
+def test_duration_accepts_minutes_and_seconds_or_hours_minutes_and_seconds(duration, seconds):
+    body = clean(intro(), track("Sleepwalker", duration=duration))
+
+    assert body[1].block.get_api_representation(body[1].value)["duration_seconds"] == seconds
 
 
-@pytest.mark.parametrize("duration", ["4:5", "4:60", "four minutes", "1:02:03"])
-def test_duration_rejects_other_formats(duration):
+@pytest.mark.parametrize(
+    "duration, message",
+    [
+        ("4:7", "Give the seconds two digits: 4:07, not 4:7."),
+        ("1:05:0", "Give the seconds two digits: 1:05:00, not 1:05:0."),
+        ("4:75", "Seconds go up to 59: did you mean 5:15?"),
+        ("1:65:00", "With hours, give the minutes two digits up to 59"),
+        ("four minutes", "Enter the duration as minutes:seconds, for example 4:05, or as"),
+        ("100:00:00", "Ensure this value has at most 8 characters"),
+    ],
+)
+def test_a_duration_gets_a_message_that_says_what_is_wrong(duration, message):
     with pytest.raises(StreamBlockValidationError) as error:
         clean(intro(), track("Sleepwalker", duration=duration))
     duration_error = error.value.block_errors[1].block_errors["duration"]
-    assert "minutes:seconds" in duration_error.messages[0]
+    assert message in " ".join(duration_error.messages)
 
 
 def test_track_title_and_commentary_are_required():
