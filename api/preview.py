@@ -1,6 +1,8 @@
-"""The preview endpoint: an editor's draft, by preview token, for the frontend to render."""
+"""The preview endpoints: an editor's draft, by preview token, for the frontend to render,
+and Wagtail's user bar for that preview, which runs the editor's content checks."""
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.signing import BadSignature, SignatureExpired
@@ -13,6 +15,7 @@ from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
 from headless.models import HeadlessPageMixin, editor_may_still_edit
+from headless.userbar import render_preview_userbar
 
 from .views import PagesAPIViewSet
 
@@ -30,19 +33,31 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     known_query_parameters = frozenset(
         ["content_type", "token", "fields", "rich_text_format", "format", "_"]
     )
+    known_userbar_parameters = frozenset(
+        ["content_type", "token", "in_preview_panel", "format", "_"]
+    )
 
     @classmethod
     def get_urlpatterns(cls):
-        return [path("", cls.as_view({"get": "preview_view"}), name="preview")]
+        return [
+            path("", cls.as_view({"get": "preview_view"}), name="preview"),
+            path("userbar/", cls.as_view({"get": "userbar_view"}), name="userbar"),
+        ]
 
     def preview_view(self, request):
-        unknown = set(request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised field: "
-                f"{', '.join(sorted(unknown))}"
-            )
+        check_known_parameters(request, self.known_query_parameters)
         return self.detail_view(request, pk=None)
+
+    def userbar_view(self, request):
+        """Wagtail's user bar for the draft, as ``{"html": …}``: the frontend puts it in
+        the preview, where it runs the editor's content checks (``headless.userbar``).
+        ``in_preview_panel=true`` when the preview is in the admin's preview panel."""
+        check_known_parameters(request, self.known_userbar_parameters)
+        page = self.get_object()
+        editor = get_user_model().objects.get(pk=self.preview_editor_id)
+        in_preview_panel = request.GET.get("in_preview_panel") == "true"
+        html = render_preview_userbar(request._request, page, editor, in_preview_panel)
+        return Response({"html": html})
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
@@ -54,8 +69,10 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         token = self.request.GET.get("token", "")
         if not token:
             raise BadRequestError("token is required")
-        if not editor_may_still_edit(model.check_preview_token(token)):
+        claims = model.check_preview_token(token)
+        if not editor_may_still_edit(claims):
             raise PermissionDenied("the editor who opened this preview can no longer edit the page")
+        self.preview_editor_id = claims["editor"]
         preview = PagePreview.objects.filter(
             content_type=ContentType.objects.get_for_model(model), token=token
         ).first()
@@ -96,3 +113,12 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         # A draft is for the editor's eyes: no browser or CDN may keep it.
         add_never_cache_headers(response)
         return response
+
+
+def check_known_parameters(request, known):
+    unknown = set(request.GET) - known
+    if unknown:
+        raise BadRequestError(
+            f"query parameter is not an operation or a recognised field: "
+            f"{', '.join(sorted(unknown))}"
+        )

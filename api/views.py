@@ -8,16 +8,17 @@ viewsets below say only what the public may see (``headless.visibility``), how t
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.v2 import filters, views
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2 import views as documents_views
 from wagtail.images import get_image_model
 from wagtail.images.api.v2 import views as images_views
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from content.snippets import Film
 from headless import visibility
@@ -142,6 +143,45 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
 
     def get_queryset(self):
         return with_api_fields(super().get_queryset())
+
+    def find_view(self, request):
+        """Wagtail's find, which also follows the redirects Wagtail makes when a page
+        moves or changes its slug (and those editors add): an old address answers a 301
+        (302 for a temporary redirect) to the detail of the page it leads to, whose
+        ``meta.html_url`` is the new address."""
+        try:
+            return super().find_view(request)
+        except Http404:
+            redirect = self.redirect_for(request)
+            if redirect is None:
+                raise
+            url = get_object_detail_url(
+                request.wagtailapi_router, request, Page, redirect.redirect_page_id
+            )
+            kept = request.GET.copy()
+            for name in self.find_query_parameters:
+                kept.pop(name, None)
+            if kept:
+                url += "?" + kept.urlencode()
+            if redirect.is_permanent:
+                return HttpResponsePermanentRedirect(url)
+            return HttpResponseRedirect(url)
+
+    def redirect_for(self, request):
+        """The redirect from ``html_path`` on the request's site to a page the public
+        may see, or None."""
+        path = request.GET.get("html_path")
+        site = Site.find_for_request(request)
+        if not path or site is None:
+            return None
+        redirect = (
+            Redirect.get_for_site(site)
+            .filter(old_path=Redirect.normalise_path(path), redirect_page__isnull=False)
+            .first()
+        )
+        if redirect and self.get_queryset().filter(pk=redirect.redirect_page_id).exists():
+            return redirect
+        return None
 
     def get_object(self):
         """The page as its own type, with what it shows, in two queries and the prefetches.

@@ -63,3 +63,13 @@ export function findPage(path) {
 export function getPreview(contentType, token) {
   return get("page_preview/", { content_type: contentType, token });
 }
+
+// Wagtail's user bar for that draft, as {html}: in the admin's preview panel it runs the
+// editor's content checks on the draft as this frontend renders it.
+export function getPreviewUserbar(contentType, token, inPreviewPanel) {
+  return get("page_preview/userbar/", {
+    content_type: contentType,
+    token,
+    in_preview_panel: String(inPreviewPanel),
+  });
+}

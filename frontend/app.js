@@ -2,10 +2,17 @@
 //   /?content_type=…&token=…  a draft, opened from the admin's preview
 //   /  (and /reviews/)        the review list; ?film=<id> and ?tag=<name> filter it
 //   any other path            the live page at that path, e.g. /reviews/her/
-import { ApiError, findPage, getPreview, listFilterChoices, listReviews } from "./api.js";
+import {
+  ApiError,
+  findPage,
+  getPreview,
+  getPreviewUserbar,
+  listFilterChoices,
+  listReviews,
+} from "./api.js";
 import { API_URL } from "./config.js";
 import { mount } from "./html.js";
-import { keepPlaceInLivePreview } from "./preview.js";
+import { addWagtailUserbar, keepPlaceInLivePreview } from "./preview.js";
 import { errorView, pageView, reviewListView, reviewView } from "./views.js";
 
 const app = document.getElementById("app");
@@ -29,6 +36,17 @@ async function showPreview() {
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     show(errorView("This preview cannot be shown", error.message), "Preview");
+    return;
+  }
+  // After the draft is on the page, which the user bar's checks read. Without it the
+  // preview still shows; only the editor's Checks panel stays empty.
+  const inPreviewPanel = window.parent !== window;
+  try {
+    const userbar = await getPreviewUserbar(params.get("content_type"), params.get("token"), inPreviewPanel);
+    addWagtailUserbar(userbar.html);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    console.warn(`Wagtail's user bar is not available: ${error.message}`);
   }
 }
 
@@ -43,9 +61,28 @@ async function showReviewList() {
   }
 }
 
+// A page found at an old address (it moved, or its slug changed: the API follows
+// Wagtail's redirects) takes its own address, and search engines learn it from the
+// canonical link.
+function settleAtAddressOf(page) {
+  const address = new URL(page.meta.html_url);
+  if (address.pathname !== location.pathname) {
+    history.replaceState(null, "", address.pathname + location.search + location.hash);
+  }
+  let canonical = document.querySelector('link[rel="canonical"]');
+  if (!canonical) {
+    canonical = document.createElement("link");
+    canonical.rel = "canonical";
+    document.head.append(canonical);
+  }
+  canonical.href = address.href;
+}
+
 async function showLivePage() {
   try {
-    showPage(await findPage(location.pathname));
+    const page = await findPage(location.pathname);
+    settleAtAddressOf(page);
+    showPage(page);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status === 404) show(errorView("No review here", "Nothing is published at this address."), "Not found");

@@ -7,6 +7,7 @@ from .rich_text import (
     KnownFormatImageElementHandler,
     KnownFormatImageEmbedHandler,
 )
+from .userbar import with_headless_content_checker
 
 
 # After Wagtail's own (order 0), so that these replace its handlers.
@@ -33,3 +34,10 @@ def replace_editor_handler(features, feature, selector, handler):
         feature,
         {**rule, "from_database_format": {**rule["from_database_format"], selector: handler}},
     )
+
+
+# The editor's Checks panel and the frontend's user bar both read axe's configuration
+# from the user bar's items: ours lets axe answer across the CMS's and frontend's origins.
+@hooks.register("construct_wagtail_userbar")
+def check_content_across_origins(request, items, page):
+    items[:] = with_headless_content_checker(items)

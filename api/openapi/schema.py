@@ -26,6 +26,16 @@ class ErrorSerializer(serializers.Serializer):
     message = serializers.CharField(read_only=True, help_text="What went wrong, for people.")
 
 
+class UserbarSerializer(serializers.Serializer):
+    """Wagtail's user bar for a preview."""
+
+    html = serializers.CharField(
+        read_only=True,
+        help_text="HTML to append to the preview's body: the user bar and the scripts "
+        "that run it, which the frontend must run in order.",
+    )
+
+
 BAD_REQUEST = OpenApiResponse(ErrorSerializer, description="A query parameter is not valid.")
 TOO_MANY_REQUESTS = OpenApiResponse(
     ErrorSerializer,
@@ -82,6 +92,21 @@ PREVIEW_PARAMETERS = [
     ),
     OpenApiParameter("token", str, required=True, description="The preview token from the admin."),
 ]
+IN_PREVIEW_PANEL = OpenApiParameter(
+    "in_preview_panel",
+    str,
+    enum=["true", "false"],
+    description="`true` where the preview is in the admin's preview panel: the user bar is "
+    "hidden there and runs the panel's content checks alone.",
+)
+PREVIEW_ERRORS = {
+    403: OpenApiResponse(
+        ErrorSerializer,
+        description="The token is not valid, has expired, or its editor may no longer "
+        "edit the page.",
+    ),
+    404: OpenApiResponse(ErrorSerializer, description="No preview for this token."),
+}
 
 
 def page_types_of_the_site():
@@ -113,6 +138,8 @@ class WagtailEndpointSchema(AutoSchema):
     def get_operation_id(self):
         if self.view.action == "preview_view":
             return self.endpoint_name()
+        if self.view.action == "userbar_view":
+            return f"{self.endpoint_name()}_userbar"
         action = {"listing_view": "list", "detail_view": "detail", "find_view": "find"}
         return f"{self.endpoint_name()}_{action[self.view.action]}"
 
@@ -129,12 +156,16 @@ class WagtailEndpointSchema(AutoSchema):
             "detail_view": f"One of the published {name}, by id.",
             "find_view": "Redirects to the detail URL of the one item that matches.",
             "preview_view": "An editor's draft, in the JSON of the pages detail endpoint.",
+            "userbar_view": "Wagtail's user bar for an editor's draft: the frontend adds it "
+            "to the preview, where it runs the admin's content checks.",
         }[self.view.action]
 
     def get_override_parameters(self):
         action = self.view.action
         if action == "find_view":
             return [FIND_PARAMETERS[name] for name in sorted(self.view.find_query_parameters)]
+        if action == "userbar_view":
+            return [*PREVIEW_PARAMETERS, IN_PREVIEW_PANEL]
         parameters = [FIELDS, rich_text_format_parameter()]
         if action == "listing_view" and self.is_pages_endpoint():
             parameters.insert(0, type_parameter())
@@ -148,21 +179,23 @@ class WagtailEndpointSchema(AutoSchema):
         if action == "find_view":
             found = OpenApiResponse(description="Found: `Location` is its detail URL.")
             no_match = OpenApiResponse(ErrorSerializer, description="No item matches.")
-            return {302: found, **errors, 404: no_match}
+            if not self.is_pages_endpoint():
+                return {302: found, **errors, 404: no_match}
+            moved = OpenApiResponse(
+                description="`html_path` is an old address of a page that has moved or "
+                "changed its slug: `Location` is the detail URL of the page, whose "
+                "`meta.html_url` is its address now. (302 for a temporary redirect.)"
+            )
+            return {301: moved, 302: found, **errors, 404: no_match}
+        if action == "userbar_view":
+            return {200: UserbarSerializer, **errors, **PREVIEW_ERRORS}
         responses = {200: self.item_serializer(), **errors}
         if action == "detail_view":
             responses[404] = OpenApiResponse(
                 ErrorSerializer, description="Nothing public has this id."
             )
         if action == "preview_view":
-            responses[403] = OpenApiResponse(
-                ErrorSerializer,
-                description="The token is not valid, has expired, or its editor may no longer "
-                "edit the page.",
-            )
-            responses[404] = OpenApiResponse(
-                ErrorSerializer, description="No preview for this token."
-            )
+            responses.update(PREVIEW_ERRORS)
         return responses
 
     def is_pages_endpoint(self):

@@ -110,7 +110,7 @@ def test_the_document_is_served_as_json_and_describes_every_endpoint(client):
         f"/api/v2/{endpoint}/{suffix}"
         for endpoint in ("pages", "images", "documents")
         for suffix in ("", "{id}/", "find/")
-    } | {"/api/v2/page_preview/"}
+    } | {"/api/v2/page_preview/", "/api/v2/page_preview/userbar/"}
 
 
 def test_the_document_describes_every_review_field_and_body_block(client):

@@ -38,3 +38,12 @@ def is_rich_text(value):
     except ValueError:
         return False
     return isinstance(content, dict) and "blocks" in content and "entityMap" in content
+
+
+def opened(block):
+    """A body block, opened by its header as an editor opens it: a review opens with
+    every block collapsed to its label."""
+    toggle = block.locator("[data-panel-toggle]").first
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    return block

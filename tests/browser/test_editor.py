@@ -156,3 +156,33 @@ def test_an_intro_alone_is_autosaved_and_saved_as_a_draft_that_says_what_it_lack
     screenshot(page, "draft-with-intro-alone")
     page.reload()
     expect(page.locator("[data-draftail-editor-wrapper]").first).to_contain_text(intro.strip())
+
+
+def test_a_reader_at_a_reviews_old_address_reaches_it_at_its_new_one(
+    page, api, cms_url, frontend_url, screenshot
+):
+    title = "The Social Network, in a new place"
+    log_in(page, cms_url, username="moderator")
+    write_draft_review(page, api, title, film="The Social Network (2010)")
+    edit_url = page.url
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_label("Slug").fill("moved-review")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text(f"Page '{title}' has been published.")).to_be_visible()
+    # Renamed once published: the address readers had was the one before.
+    page.goto(edit_url)
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_label("Slug").fill("settled-review")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text(f"Page '{title}' has been published.")).to_be_visible()
+
+    reader = page.context.new_page()
+    reader.goto(f"{frontend_url}/reviews/moved-review/")
+
+    expect(reader.get_by_role("heading", level=1)).to_have_text(title)
+    expect(reader).to_have_url(f"{frontend_url}/reviews/settled-review/")
+    canonical = reader.locator('link[rel="canonical"]')
+    expect(canonical).to_have_attribute("href", f"{frontend_url}/reviews/settled-review/")
+    screenshot(reader, "old-address-redirected")
