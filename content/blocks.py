@@ -281,7 +281,6 @@ class TrackCommentaryBlock(BlankAsNullMixin, blocks.StructBlock):
         label = "Track commentary"
         template = "content/blocks/track_commentary.html"
         label_format = "{track_title}"
-        collapsed = True
         description = "Commentary on one track. Add one for each track the review discusses."
         preview_value = {
             "track_title": "Sleepwalker",
@@ -334,6 +333,9 @@ class ReviewBodyBlock(blocks.StreamBlock):
     class Meta:
         # The editor warns beyond this, saving is refused, and one form post carries it.
         block_counts = {"track_commentary": {"max_num": MAX_TRACKS_PER_REVIEW}}
+        # A review opens as its outline: each block collapsed to its label (a track's
+        # title, the first words of the intro and conclusion); a block added opens.
+        collapsed = True
 
     def value_from_datadict(self, data, files, prefix):
         # Wagtail skips blocks of a type it does not know, and would save the rest: the

@@ -105,7 +105,12 @@ class FilmReviewPage(HeadlessPageMixin, Page):
     )
 
     content_panels = [
-        TitleFieldPanel("title", heading="Headline"),
+        TitleFieldPanel(
+            "title",
+            heading="Headline",
+            placeholder="Headline*",
+            help_text="The review's headline, as readers see it in listings and on the review.",
+        ),
         FieldRowPanel([FieldPanel("film"), FieldPanel("reviewer")]),
         FieldPanel("teaser"),
         FieldRowPanel([FieldPanel("rating"), FieldPanel("tags")]),

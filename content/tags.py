@@ -3,7 +3,7 @@
 from django.db import transaction
 from taggit.models import Tag
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import FilmReviewPageTag
@@ -58,15 +58,17 @@ class TagViewSet(SnippetViewSet):
     menu_label = "Tags"
     menu_order = 120
     add_to_admin_menu = True
-    base_form_class = TagForm
-    panels = [
-        FieldPanel(
-            "name",
-            help_text=(
-                "Renaming changes the tag on every review that carries it. Give it the "
-                "name of another tag to merge the two."
-            ),
-        )
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(
+                "name",
+                help_text=(
+                    "Renaming changes the tag on every review that carries it. Give it the "
+                    "name of another tag to merge the two."
+                ),
+            )
+        ],
+        base_form_class=TagForm,
+    )
     list_display = ["name", "slug"]
     search_fields = ["name"]

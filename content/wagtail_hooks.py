@@ -3,7 +3,13 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables.pages import (
+    BulkActionsColumn,
+    PageStatusColumn,
+    PageTitleColumn,
+    ParentPageColumn,
+)
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
@@ -38,8 +44,13 @@ def say_what_a_draft_needs_before_publishing(request, page):
         )
 
 
+# Columns that a phone's width leaves out (editor.css), so that headlines stay readable.
+WIDE_SCREENS_ONLY = "liner-notes-wide-screens-only"
+
+
 class FilmReviewPageListingViewSet(PageListingViewSet):
-    """Every review in one listing, with its film and rating."""
+    """Every review in one listing: its headline, film, rating and status, and, on wider
+    screens, where it lies and when it last changed."""
 
     model = FilmReviewPage
     icon = "music"
@@ -47,9 +58,20 @@ class FilmReviewPageListingViewSet(PageListingViewSet):
     menu_order = 100
     add_to_admin_menu = True
     columns = [
-        *PageListingViewSet.columns,
-        Column("film", label="Film"),
-        Column("rating", label="Rating", accessor="get_rating_display"),
+        BulkActionsColumn("bulk_actions"),
+        PageTitleColumn("title", label="Headline", sort_key="title", classname="title"),
+        Column("film", label="Film", classname="liner-notes-film"),
+        Column(
+            "rating", label="Rating", accessor="get_rating_display", classname="liner-notes-rating"
+        ),
+        PageStatusColumn("status", label="Status", sort_key="live"),
+        ParentPageColumn("parent", label="Section", classname=WIDE_SCREENS_ONLY),
+        DateColumn(
+            "latest_revision_created_at",
+            label="Updated",
+            sort_key="latest_revision_created_at",
+            classname=WIDE_SCREENS_ONLY,
+        ),
     ]
 
 
@@ -120,11 +142,11 @@ def register_image_delete_view():
 @hooks.register("insert_editor_js")
 def editor_scripts():
     """Saving right after typing in rich text keeps the last words; text over a field's
-    limit is counted, not cut: see each script."""
+    limit is counted, not cut; a focused field never sits behind the save bar: see each
+    script."""
+    scripts = ["flush-rich-text.js", "character-count.js", "keep-focus-in-view.js"]
     return format_html_join(
-        "",
-        '<script src="{}"></script>',
-        [(static("content/js/flush-rich-text.js"),), (static("content/js/character-count.js"),)],
+        "", '<script src="{}"></script>', [(static(f"content/js/{name}"),) for name in scripts]
     )
 
 

@@ -5,11 +5,12 @@ from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
-from tests.browser.admin import log_in
+from tests.browser.admin import log_in, opened
 
 # Wagtail's admin takes a snapshot of the form two seconds after it loads and sends
 # the live preview only what changes after that.
 WAGTAIL_CHANGE_TRACKING_DELAY_MS = 2_500
+AUTOSAVE_TIMEOUT_MS = 45_000
 
 
 def add_block(page, kind):
@@ -48,7 +49,8 @@ def autosaved(page):
         }"""
     )
     yield
-    page.wait_for_function("() => window.autosaveStarted")
+    # The first autosave of a server just started creates the page and can be slow.
+    page.wait_for_function("() => window.autosaveStarted", timeout=AUTOSAVE_TIMEOUT_MS)
     indicator = page.locator("#w-autosave-indicator")
     expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
 
@@ -60,7 +62,7 @@ def write_draft_review(page, api, title, film):
     page.goto(page.url.replace("/admin/", f"/admin/pages/{reviews_index['id']}/"))
     page.get_by_role("link", name="Add child page").first.click()
 
-    page.get_by_placeholder("Page title*").fill(title)
+    page.get_by_role("textbox", name="Headline*").fill(title)
     page.get_by_role("button", name="Choose film").click()
     page.get_by_role("dialog").get_by_role("link", name=film).click()
     page.get_by_role("textbox", name="Teaser").fill("A second listen, before it goes out.")
@@ -102,7 +104,8 @@ def test_editor_previews_a_draft_in_the_frontend_while_readers_cannot_see_it(
     screenshot(page, "preview-panel")
 
     page.wait_for_timeout(WAGTAIL_CHANGE_TRACKING_DELAY_MS)
-    page.get_by_label("One-line verdict").fill("Worth every minute of the wait.")
+    conclusion = page.get_by_role("region", name=re.compile("^Conclusion"))
+    opened(conclusion).get_by_label("One-line verdict").fill("Worth every minute of the wait.")
     expect(preview.locator(".verdict")).to_have_text("Worth every minute of the wait.")
     screenshot(page, "preview-panel-after-edit")
 
@@ -143,7 +146,7 @@ def test_an_intro_alone_is_autosaved_and_saved_as_a_draft_that_says_what_it_lack
     reviews_index = api("pages/?type=content.ReviewIndexPage")["items"][0]
     page.goto(f"{cms_url}/admin/pages/{reviews_index['id']}/")
     page.get_by_role("link", name="Add child page").first.click()
-    page.get_by_placeholder("Page title*").fill("Arrival, a first thought")
+    page.get_by_role("textbox", name="Headline*").fill("Arrival, a first thought")
 
     with autosaved(page):
         write_rich_text(add_block(page, "Intro"), intro.strip())

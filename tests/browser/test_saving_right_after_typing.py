@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.admin import log_in
+from tests.browser.admin import log_in, opened
 
 LAST_WORDS = "These last words were typed a moment before saving."
 # Draftail copies the editor's content into the form 250 ms after the last change.
@@ -20,7 +20,7 @@ def copy_of_a_review(page, api, cms_url, title):
     page.get_by_label("New slug").fill(re.sub(r"\W+", "-", title.lower()).strip("-"))
     page.get_by_role("button", name="Copy this page").click()
     page.get_by_role("link", name=title, exact=True).first.click()
-    expect(page.get_by_placeholder("Page title*")).to_have_value(title)
+    expect(page.get_by_role("textbox", name="Headline*")).to_have_value(title)
 
 
 def save_draft(page):
@@ -55,7 +55,7 @@ def test_saving_right_after_typing_in_rich_text_keeps_the_last_words(
     page.clock.install()
     copy_of_a_review(page, api, cms_url, title)
     edit_url = page.url
-    intro = page.get_by_role("region", name=re.compile("^Intro"))
+    intro = opened(page.get_by_role("region", name=re.compile("^Intro")))
     editor = intro.locator("[data-draftail-editor-wrapper] [contenteditable=true]")
     form_value = intro.locator("input[type=hidden][name$='-value']")
 

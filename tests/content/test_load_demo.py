@@ -104,6 +104,8 @@ def test_demo_editor_opens_a_review_and_a_film_in_the_admin(client, demo):
     assert edit.status_code == 200
     assert "Loneliness #3 (Night Talking)" in edit.content.decode()
     assert "Headline" in edit.content.decode()
+    assert "The review&#x27;s headline, as readers see it" in edit.content.decode()
+    assert "The page title as you" not in edit.content.decode()
     assert film.status_code == 200
     assert "Owen Pallett" in film.content.decode()
     assert "4.5 / 5" in listing.content.decode()
