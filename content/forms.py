@@ -9,7 +9,8 @@ class FilmReviewPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         for name in getattr(self.instance, "deleted_since_saved", []):
             if name in self.fields:
-                label = self.fields[name].label or name
-                self.fields[name].help_text = (
-                    f"The {label.lower()} this version had has been deleted since: choose another."
+                field = self.fields[name]
+                field.help_text = (
+                    f"The {(field.label or name).lower()} this version had has been deleted "
+                    "since: choose another."
                 )
