@@ -55,7 +55,10 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         check_known_parameters(request, self.known_userbar_parameters)
         page = self.get_object()
         editor = get_user_model().objects.get(pk=self.preview_editor_id)
-        in_preview_panel = request.GET.get("in_preview_panel") == "true"
+        in_preview_panel = request.GET.get("in_preview_panel", "false")
+        if in_preview_panel not in ("true", "false"):
+            raise BadRequestError("in_preview_panel must be true or false")
+        in_preview_panel = in_preview_panel == "true"
         html = render_preview_userbar(request._request, page, editor, in_preview_panel)
         return Response({"html": html})
 

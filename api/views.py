@@ -8,7 +8,9 @@ viewsets below say only what the public may see (``headless.visibility``), how t
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
 from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.v2 import filters, views
@@ -163,9 +165,13 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
                 kept.pop(name, None)
             if kept:
                 url += "?" + kept.urlencode()
-            if redirect.is_permanent:
-                return HttpResponsePermanentRedirect(url)
-            return HttpResponseRedirect(url)
+            response_class = (
+                HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+            )
+            response = response_class(url)
+            # Browsers keep a 301 for good: an editor may yet change where it leads.
+            add_never_cache_headers(response)
+            return response
 
     def redirect_for(self, request):
         """The redirect from ``html_path`` on the request's site to a page the public
@@ -174,9 +180,15 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
         site = Site.find_for_request(request)
         if not path or site is None:
             return None
+        try:
+            old_path = Redirect.normalise_path(path)
+        except ValueError:  # not a path a URL can hold, such as //[x
+            return None
         redirect = (
             Redirect.get_for_site(site)
-            .filter(old_path=Redirect.normalise_path(path), redirect_page__isnull=False)
+            .filter(old_path=old_path, redirect_page__isnull=False)
+            # The site's own redirect before one for every site, as Wagtail's middleware.
+            .order_by(F("site").asc(nulls_last=True))
             .first()
         )
         if redirect and self.get_queryset().filter(pk=redirect.redirect_page_id).exists():

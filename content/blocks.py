@@ -14,6 +14,7 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
@@ -432,10 +433,12 @@ class ReviewBodyBlock(blocks.StreamBlock):
 
 
 def messages(error):
-    """The messages of a block's validation error, each with the field it is about."""
-    if isinstance(error, StructBlockValidationError):
+    """The messages of a block's validation error, each with the field (or the item of a
+    list) it is about."""
+    if isinstance(error, StructBlockValidationError | ListBlockValidationError):
         yield from (message for e in error.non_block_errors.as_data() for message in e)
-        for name, field_error in error.block_errors.items():
-            yield from (f"{name.replace('_', ' ')}: {m}" for m in messages(field_error))
+        for key, child_error in error.block_errors.items():
+            place = f"item {key + 1}" if isinstance(key, int) else key.replace("_", " ")
+            yield from (f"{place}: {message}" for message in messages(child_error))
     else:
         yield from error.messages

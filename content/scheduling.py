@@ -17,4 +17,5 @@ def first_published_at_go_live(sender, instance, revision, **kwargs):
     go_live_at = revision.approved_go_live_at if went_live else None
     if go_live_at and instance.first_published_at == instance.last_published_at:
         instance.first_published_at = go_live_at
-        type(instance).objects.filter(pk=instance.pk).update(first_published_at=go_live_at)
+        # Saved, not updated, so that the API's cache hears of it.
+        instance.save(update_fields=["first_published_at"], clean=False)

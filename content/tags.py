@@ -1,4 +1,5 @@
-"""Tags in the admin: editors rename, merge and delete the moods and genres on reviews."""
+"""Tags in the admin: rename, merge and delete the tags on reviews (and on images and
+documents, which share them)."""
 
 from django.db import transaction
 from taggit.models import Tag
@@ -6,39 +7,65 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import FilmReviewPageTag
+from .usage import revisions_that_may_go_live
+
+
+def tagged_item_models():
+    """The models that tie a tag to what carries it: reviews' tags, and taggit's own for
+    images and documents."""
+    return [
+        related.related_model
+        for related in Tag._meta.related_objects
+        if related.field.name == "tag" and related.one_to_many
+    ]
 
 
 def merge_tags(source, target):
-    """Moves every review from ``source`` to ``target``, then deletes ``source``.
+    """Moves everything tagged ``source`` to ``target``, then deletes ``source``.
 
     Rows are saved and deleted one by one, so that the signals that keep the API's cache
-    and the search index exact see each review that changes.
+    and the search index exact see each change. Drafts and scheduled revisions that
+    carry ``source`` carry ``target`` instead, or they would lose it when opened.
     """
     with transaction.atomic():
-        already_tagged = set(
-            FilmReviewPageTag.objects.filter(tag=target).values_list("content_object", flat=True)
-        )
-        for tagged_item in FilmReviewPageTag.objects.filter(tag=source):
-            if tagged_item.content_object_id in already_tagged:
-                tagged_item.delete()
-            else:
-                tagged_item.tag = target
-                tagged_item.save()
+        for model in tagged_item_models():
+            # What identifies the tagged object: its id, and for taggit's own its type.
+            identity = [
+                field.attname
+                for field in model._meta.concrete_fields
+                if not field.primary_key and field.name != "tag"
+            ]
+            already_tagged = set(model.objects.filter(tag=target).values_list(*identity))
+            for tagged_item in model.objects.filter(tag=source):
+                if tuple(getattr(tagged_item, name) for name in identity) in already_tagged:
+                    tagged_item.delete()
+                else:
+                    tagged_item.tag = target
+                    tagged_item.save()
+        for revision in revisions_that_may_go_live():
+            tagged_items = revision.content.get("tagged_items", [])
+            if any(item.get("tag") == source.pk for item in tagged_items):
+                carries_target = any(item.get("tag") == target.pk for item in tagged_items)
+                revision.content["tagged_items"] = [
+                    {**item, "tag": target.pk} if item.get("tag") == source.pk else item
+                    for item in tagged_items
+                    if not (item.get("tag") == source.pk and carries_target)
+                ]
+                revision.save(update_fields=["content"])
         source.delete()
         target.save()
 
 
 class TagForm(WagtailAdminModelForm):
-    """A tag's name; the name of another tag merges this one into it."""
+    """A tag's name; renaming it to the name of another tag merges this one into it."""
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        self.merge_into = (
-            Tag.objects.exclude(pk=self.instance.pk).filter(name__iexact=name).first()
-            if self.instance.pk
-            else None
-        )
+        self.merge_into = None
+        renamed = self.instance.pk and name != self.instance.name
+        if renamed:
+            others = Tag.objects.exclude(pk=self.instance.pk)
+            self.merge_into = others.filter(name__iexact=name).first()
         return name
 
     def validate_unique(self):
@@ -63,12 +90,13 @@ class TagViewSet(SnippetViewSet):
             FieldPanel(
                 "name",
                 help_text=(
-                    "Renaming changes the tag on every review that carries it. Give it the "
-                    "name of another tag to merge the two."
+                    "Renaming changes the tag on every review, image and document that "
+                    "carries it, drafts included. Give it the name of another tag to merge "
+                    "the two."
                 ),
             )
         ],
         base_form_class=TagForm,
     )
-    list_display = ["name", "slug"]
+    list_display = ["name"]
     search_fields = ["name"]

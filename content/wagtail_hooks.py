@@ -1,4 +1,8 @@
+from urllib.parse import urljoin
+
+from django.conf import settings
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -10,6 +14,7 @@ from wagtail.admin.ui.tables.pages import (
     PageTitleColumn,
     ParentPageColumn,
 )
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
@@ -127,6 +132,42 @@ def refuse_deleting_images_that_reviews_use(request, action_type, objects, actio
     return None
 
 
+@hooks.register("before_bulk_action")
+def refuse_publishing_incomplete_reviews(request, action_type, objects, action):
+    """Bulk publishing publishes each page's latest revision without a form: a draft
+    saved with its rules deferred would go live incomplete, without its film."""
+    if action_type != "publish":
+        return None
+    incomplete = [
+        (review, problems)
+        for review in (page.specific for page in objects)
+        if isinstance(review, FilmReviewPage)
+        and (problems := review.get_latest_revision_as_object().publication_problems())
+    ]
+    if not incomplete:
+        return None
+    messages.error(
+        request,
+        format_html(
+            "Nothing was published: {} not ready.<ul>{}</ul>",
+            "a review is" if len(incomplete) == 1 else f"{len(incomplete)} reviews are",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a>: {}</li>',
+                (
+                    (
+                        reverse("wagtailadmin_pages:edit", args=[review.pk]),
+                        review.get_admin_display_title(),
+                        " ".join(problems),
+                    )
+                    for review, problems in incomplete
+                ),
+            ),
+        ),
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("film_reviews:index"))
+
+
 # Before Wagtail's own image URLs (order 0): its delete view has no hook to refuse with.
 @hooks.register("register_admin_urls", order=-1)
 def register_image_delete_view():
@@ -141,10 +182,15 @@ def register_image_delete_view():
 
 @hooks.register("insert_editor_js")
 def editor_scripts():
-    """Saving right after typing in rich text keeps the last words; text over a field's
-    limit is counted, not cut; a focused field never sits behind the save bar: see each
-    script."""
-    scripts = ["flush-rich-text.js", "character-count.js", "keep-focus-in-view.js"]
+    """Saving right after typing in rich text keeps the last words; what is typed while
+    an autosave is on its way is autosaved too; text over a field's limit is counted, not
+    cut; a focused field never sits behind the save bar: see each script."""
+    scripts = [
+        "flush-rich-text.js",
+        "autosave-what-changed-while-saving.js",
+        "character-count.js",
+        "keep-focus-in-view.js",
+    ]
     return format_html_join(
         "", '<script src="{}"></script>', [(static(f"content/js/{name}"),) for name in scripts]
     )
@@ -152,4 +198,6 @@ def editor_scripts():
 
 @hooks.register("insert_global_admin_css")
 def editor_styles():
-    return format_html('<link rel="stylesheet" href="{}">', static("content/css/editor.css"))
+    # Absolute: Wagtail's user bar carries this into the frontend's previews too.
+    href = urljoin(settings.CMS_BASE_URL, static("content/css/editor.css"))
+    return format_html('<link rel="stylesheet" href="{}">', href)

@@ -102,7 +102,7 @@ def test_production_settings_do_not_load_the_demo(production):
     result = manage(production, "load_demo")
 
     assert result.returncode != 0
-    assert "use --force to load it anyway" in result.stderr
+    assert "use --force to load them anyway" in result.stderr
 
 
 def test_server_errors_reach_the_process_log_with_their_traceback(production):

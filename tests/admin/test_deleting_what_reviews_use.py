@@ -1,8 +1,11 @@
 """A film, reviewer or image that a review's live version or current draft uses cannot be
 deleted; a version whose film, reviewer or image is gone still opens."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.images import get_image_model
 
 from content.models import FilmReviewPage
@@ -111,3 +114,30 @@ def test_a_version_whose_film_reviewer_and_image_are_gone_still_opens(
     assert preview.status_code == 302
     for label in ("film", "reviewer", "hero image"):
         assert f"The {label} this version had has been deleted since" in edit.content.decode()
+
+
+def test_what_an_unpublished_reviews_draft_uses_cannot_be_deleted(admin_client, review):
+    film = FilmFactory(title="Drafted")
+    review.unpublish()
+    review = FilmReviewPage.objects.get(pk=review.pk)
+    review.film = film
+    review.save_revision()
+
+    admin_client.post(DELETE_URLS["film"](film))
+
+    assert Film.objects.filter(pk=film.pk).exists()
+
+
+def test_what_a_revision_scheduled_to_go_live_uses_cannot_be_deleted(admin_client, review):
+    film, first_film = FilmFactory(title="Scheduled"), review.film
+    review.film = film
+    review.go_live_at = timezone.now() + timedelta(days=1)
+    review.save_revision().publish()
+    # A newer draft goes back to the first film; the scheduled revision still goes live.
+    review = FilmReviewPage.objects.get(pk=review.pk)
+    review.film = first_film
+    review.save_revision()
+
+    admin_client.post(DELETE_URLS["film"](film))
+
+    assert Film.objects.filter(pk=film.pk).exists()

@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
 from content.models import FilmReviewPage, ReviewIndexPage
-from tests.factories import FilmFactory
+from tests.factories import FilmFactory, intro, make_review
 from tests.forms import review_form_data, track_form_value
 
 LONG_INTRO = "<p>" + "A long intro, written over an afternoon. " * 40 + "</p>"
@@ -58,6 +58,19 @@ class TestDrafts(WagtailPageTestCase):
             ("intro", rich_text("<p>Too late.</p>")),
             ("track_commentary", track_form_value("Photograph")),
             ("track_commentary", track_form_value("photograph")),
+            (
+                "track_commentary",
+                track_form_value(
+                    "Dimensions",
+                    artists={
+                        "count": 1,
+                        "0-value": "",
+                        "0-deleted": "",
+                        "0-order": "0",
+                        "0-id": "",
+                    },
+                ),
+            ),
         ]
 
         response = self.add(review_form_data(self.film, body), "action-save-draft")
@@ -70,6 +83,9 @@ class TestDrafts(WagtailPageTestCase):
         self.assertIn(
             "Track commentary “photograph”: track title: This track already has a commentary",
             warning,
+        )
+        self.assertIn(
+            "Track commentary “Dimensions”: artists: item 1: This field is required.", warning
         )
 
     def test_publishing_or_submitting_an_incomplete_review_is_refused(self):
@@ -113,3 +129,24 @@ class TestDrafts(WagtailPageTestCase):
         response = self.add(review_form_data(self.film, body), "action-save-draft")
 
         self.assertEqual(len(list(response.context["messages"])), 1)
+
+
+def test_bulk_publishing_refuses_an_incomplete_draft_and_publishes_nothing(
+    admin_client, review_index
+):
+    complete = make_review(review_index, title="Complete", slug="complete", publish=False)
+    incomplete = make_review(review_index, title="Incomplete", slug="incomplete", publish=False)
+    incomplete = FilmReviewPage.objects.get(pk=incomplete.pk)
+    incomplete.film = None
+    incomplete.body = [intro()]
+    incomplete.save_revision(clean=False)  # as the admin saves a draft
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+
+    response = admin_client.post(
+        f"{url}?id={complete.pk}&id={incomplete.pk}", {"include_descendants": ""}, follow=True
+    )
+
+    message = str(list(response.context["messages"])[-1])
+    assert "Nothing was published" in message
+    assert "Incomplete" in message and "Add at least one track commentary." in message
+    assert not FilmReviewPage.objects.filter(live=True).exists()

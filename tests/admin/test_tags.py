@@ -8,7 +8,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from content.models import FilmReviewPage
-from tests.factories import make_review
+from tests.factories import ImageFactory, make_review
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
@@ -88,3 +88,31 @@ def test_deleting_a_tag_removes_it_from_its_reviews(client, moderator, reviews):
     assert tags_of(client, "Her") == ["melancholy"]
     assert titles_tagged(client, "ambient") == []
     assert FilmReviewPage.objects.get(slug="her").live
+
+
+def test_merging_moves_the_tag_on_images_and_drafts_too(client, moderator, reviews):
+    image = ImageFactory()
+    image.tags.add("melancholy")
+    her = FilmReviewPage.objects.get(slug="her")
+    her.tags.set(["melancholy", "nocturne"])
+    her.save_revision()
+    client.force_login(moderator)
+
+    edit(client, Tag.objects.get(name="melancholy"), "sad")
+
+    assert sorted(image.tags.names()) == ["Sad"]
+    draft = FilmReviewPage.objects.get(slug="her").get_latest_revision_as_object()
+    assert sorted(draft.tags.names()) == ["Sad", "nocturne"]
+
+
+def test_saving_a_tag_unchanged_merges_nothing(client, moderator, reviews):
+    Tag.objects.create(name="SAD")
+    client.force_login(moderator)
+
+    response = edit(client, Tag.objects.get(name="Sad"), "Sad")
+
+    assert response.status_code == 302
+    assert sorted(Tag.objects.filter(name__iexact="sad").values_list("name", flat=True)) == [
+        "SAD",
+        "Sad",
+    ]

@@ -70,3 +70,27 @@ def test_a_redirect_to_what_the_public_may_not_see_or_to_another_site_is_a_404(
         response = client.get(FIND_URL, {"html_path": path})
         assert response.status_code == 404, path
         assert response.json() == {"message": "not found"}
+
+
+@pytest.mark.parametrize("path", ["//[x", "http://[::1", "/%00/"])
+def test_a_path_no_url_can_hold_is_a_404(client, review, path):
+    response = client.get(FIND_URL, {"html_path": path})
+
+    assert response.status_code in (400, 404)
+    assert "message" in response.json()
+
+
+def test_a_redirect_is_never_kept_by_browsers(client, review):
+    response = client.get(FIND_URL, {"html_path": "/reviews/her/"})
+
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_the_sites_own_redirect_wins_over_one_for_every_site(client, review, review_index):
+    other = make_review(review_index, title="Other", slug="other")
+    Redirect.objects.create(old_path="/shared", redirect_page=other, site=None)
+    Redirect.objects.create(old_path="/shared", redirect_page=review, site=review.get_site())
+
+    response = client.get(FIND_URL, {"html_path": "/shared/"})
+
+    assert reverse("wagtailapi_v2:pages:detail", args=[review.pk]) in response["Location"]

@@ -81,6 +81,7 @@ def test_the_user_bar_is_never_cached(client, params):
     [
         ({"token": "garbage"}, 403, "this preview link is not valid"),
         ({"in_preview_panel": "true", "fields": "*"}, 400, "recognised field: fields"),
+        ({"in_preview_panel": "yes"}, 400, "in_preview_panel must be true or false"),
     ],
 )
 def test_bad_user_bar_requests_get_a_json_error(client, params, query, status, message):

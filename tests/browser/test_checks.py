@@ -8,6 +8,10 @@ from playwright.sync_api import expect
 from tests.browser.admin import log_in, opened
 from tests.browser.test_editor import WAGTAIL_CHANGE_TRACKING_DELAY_MS, write_draft_review
 
+# After a change, the preview reloads the draft and its user bar, and the checks run
+# again: on a busy machine that takes longer than an assertion's usual wait.
+PREVIEW_UPDATE_TIMEOUT_MS = 45_000
+
 
 def rich_text_editor(page, block_name):
     block = opened(page.get_by_role("region", name=re.compile(f"^{block_name}")).first)
@@ -63,10 +67,10 @@ def test_checks_panel_counts_the_drafts_words_and_its_accessibility_issues(
 
     page.wait_for_timeout(WAGTAIL_CHANGE_TRACKING_DELAY_MS)
     add_words(page, "Intro", " Five more words for readers.")
-    expect(word_count).to_have_text(str(words + 5))
+    expect(word_count).to_have_text(str(words + 5), timeout=PREVIEW_UPDATE_TIMEOUT_MS)
 
     add_image(page, "Intro", "Arrival, poster artwork", alt_text="arrival_poster_final.png")
-    expect(issue_count).to_have_text("1")
+    expect(issue_count).to_have_text("1", timeout=PREVIEW_UPDATE_TIMEOUT_MS)
     expect(checks.locator("[data-content-checker-row]")).to_have_count(1)
     expect(checks.locator("[data-content-checker-name]")).to_have_text(
         "Image alt text has inappropriate pattern"

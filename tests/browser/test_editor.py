@@ -3,6 +3,7 @@
 import re
 from contextlib import contextmanager
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser.admin import log_in, opened
@@ -43,14 +44,25 @@ def autosaved(page):
     page.evaluate(
         """() => {
             window.autosaveStarted = false;
+            window.autosaveEvents = [];
             document.addEventListener(
                 "w-autosave:save", () => { window.autosaveStarted = true }, { once: true }
             );
+            for (const name of ["save", "success", "error", "deactivated"]) {
+                document.addEventListener(`w-autosave:${name}`, (event) => {
+                    window.autosaveEvents.push(`${name} ${event.detail?.text ?? ""}`);
+                });
+            }
         }"""
     )
     yield
     # The first autosave of a server just started creates the page and can be slow.
-    page.wait_for_function("() => window.autosaveStarted", timeout=AUTOSAVE_TIMEOUT_MS)
+    try:
+        page.wait_for_function("() => window.autosaveStarted", timeout=AUTOSAVE_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        events = page.evaluate("window.autosaveEvents")
+        state = page.locator("#w-autosave-indicator").get_attribute("data-w-autosave-state-value")
+        raise AssertionError(f"no autosave: events {events}, indicator {state}") from None
     indicator = page.locator("#w-autosave-indicator")
     expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
 

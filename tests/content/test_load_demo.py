@@ -114,9 +114,10 @@ def test_demo_editor_opens_a_review_and_a_film_in_the_admin(client, demo):
 def test_settings_for_production_refuse_the_demo_unless_forced(db, settings):
     settings.DEMO_CONTENT_ALLOWED = False
 
-    with pytest.raises(CommandError, match="use --force to load it anyway"):
+    with pytest.raises(CommandError, match="use --force to load them anyway"):
         call_command("load_demo", stdout=StringIO())
     assert not get_user_model().objects.exists()
 
     call_command("load_demo", "--force", stdout=StringIO())
     assert FilmReviewPage.objects.count() == 3
+    assert not get_user_model().objects.filter(is_superuser=True).exists()

@@ -13,6 +13,8 @@ from content.management.commands.publish_on_schedule import INTERVAL_SECONDS
 from content.models import FilmReviewPage
 from tests.factories import make_review
 
+COMMAND = "content.management.commands.publish_on_schedule"
+
 
 def run_the_schedule_once(at):
     """publish_on_schedule at the time ``at``, stopped (as with Ctrl+C) when it would
@@ -26,6 +28,8 @@ def run_the_schedule_once(at):
     with (
         mock.patch("django.utils.timezone.now", return_value=at),
         mock.patch.object(time, "sleep", stop),
+        # The test's own transaction holds the connection, which must stay open.
+        mock.patch(f"{COMMAND}.close_old_connections"),
     ):
         call_command("publish_on_schedule", stdout=mock.Mock())
     return waits
@@ -85,12 +89,14 @@ def test_a_failing_minute_does_not_stop_the_schedule(scheduled_review, caplog):
 
     with (
         mock.patch(
-            "content.management.commands.publish_on_schedule.call_command",
-            side_effect=[RuntimeError("database is locked"), None],
+            f"{COMMAND}.call_command", side_effect=[RuntimeError("database is locked"), None]
         ),
         mock.patch.object(time, "sleep", fail_then_stop),
+        mock.patch(f"{COMMAND}.close_old_connections") as close_old_connections,
     ):
         call_command("publish_on_schedule", stdout=mock.Mock())
 
     assert len(calls) == 2
     assert "database is locked" in caplog.text
+    # Each minute starts on a working connection, after a database restart too.
+    assert close_old_connections.call_count == 2

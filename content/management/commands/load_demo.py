@@ -60,8 +60,8 @@ class Command(BaseCommand):
     def handle(self, *args, force, **options):
         if not settings.DEMO_CONTENT_ALLOWED and not force:
             raise CommandError(
-                "These settings are for production, where the demo's editor account, whose "
-                "password is known, does not belong: use --force to load it anyway."
+                "These settings are for production, where the demo's accounts, whose "
+                "password is known, do not belong: use --force to load them anyway."
             )
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
@@ -173,8 +173,10 @@ class Command(BaseCommand):
         roles = [
             (settings.DEMO_EDITOR_USERNAME, "Editors", "writes reviews and submits them"),
             ("moderator", "Moderators", "also publishes, schedules and manages tags"),
-            ("admin", None, "administers everything"),
         ]
+        # Where the demo is forced on production settings, no superuser of a known password.
+        if settings.DEMO_CONTENT_ALLOWED:
+            roles.append(("admin", None, "administers everything"))
         user_model = get_user_model()
         for username, group_name, does in roles:
             user = user_model.objects.filter(username=username).first()
@@ -190,8 +192,8 @@ class Command(BaseCommand):
                 if group_name:
                     user.groups.add(Group.objects.get(name=group_name))
             self.report(created, f"account '{username}' ({does})")
+        *others, last = [f"'{username}'" for username, *_ in roles]
         self.stdout.write(
-            f"\nLog in at {settings.CMS_BASE_URL}/admin/ as "
-            f"'{settings.DEMO_EDITOR_USERNAME}', 'moderator' or 'admin' "
+            f"\nLog in at {settings.CMS_BASE_URL}/admin/ as {', '.join(others)} or {last} "
             f"with password '{password}'."
         )

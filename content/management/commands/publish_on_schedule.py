@@ -3,6 +3,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 # Wagtail's scheduling, in the admin, is to the minute.
 INTERVAL_SECONDS = 60
@@ -21,10 +22,13 @@ class Command(BaseCommand):
         try:
             while True:
                 started = time.monotonic()
+                # A connection the database dropped (a restart) is replaced, as a request
+                # would replace it: nothing else does in a long-running command.
+                close_old_connections()
                 try:
                     call_command("publish_scheduled")
                 except Exception:
-                    # A locked or unreachable database this minute may be free the next:
+                    # A database locked or restarting this minute may answer the next:
                     # the schedule keeps running, and the error is in the log.
                     logger.exception("Scheduled publishing failed; trying again in a minute")
                 time.sleep(max(0, INTERVAL_SECONDS - (time.monotonic() - started)))

@@ -17,7 +17,6 @@
     const counter = document.createElement("p");
     counter.id = `${field.id || field.name}-count`;
     counter.className = "liner-notes-count";
-    counter.setAttribute("aria-live", "polite");
     const described = field.getAttribute("aria-describedby");
     field.setAttribute("aria-describedby", described ? `${described} ${counter.id}` : counter.id);
 
@@ -30,7 +29,15 @@
           ? `${length} / ${limit} characters: ${over} over the limit, shorten it to save.`
           : `${length} / ${limit} characters`;
       counter.classList.toggle("liner-notes-count--over", over > 0);
-      field.toggleAttribute("aria-invalid", over > 0);
+      // Only the invalid state this count set is its to lift: Wagtail marks fields with
+      // errors of their own invalid too.
+      if (over > 0) {
+        field.setAttribute("aria-invalid", "true");
+        field.dataset.overLimit = "";
+      } else if ("overLimit" in field.dataset) {
+        field.removeAttribute("aria-invalid");
+        delete field.dataset.overLimit;
+      }
     };
     field.addEventListener("input", update);
     field.after(counter);

@@ -10,10 +10,16 @@
   const CLEARANCE_PX = 24;
   const SETTLING_MS = 600;
 
+  // Fields, not rich text: a tall editor's bottom may rightly be under the bar.
+  const FIELDS = "input:not([type=hidden]), textarea, select";
+
   function revealFocusedField() {
+    const form = document.querySelector("form[data-edit-form]");
+    const bar = form?.querySelector("footer");
     const field = document.activeElement;
-    const bar = document.querySelector("form[data-edit-form] footer");
-    if (!field || field === document.body || !bar || bar.contains(field)) return;
+    if (!bar || !field?.matches(FIELDS) || !form.contains(field) || bar.contains(field)) {
+      return;
+    }
     const barHeight = window.innerHeight - bar.getBoundingClientRect().top;
     if (field.getBoundingClientRect().bottom + CLEARANCE_PX > window.innerHeight - barHeight) {
       // The admin scrolls a container of its own, not the window: scrollIntoView finds it.
