@@ -41,7 +41,8 @@ from django.contrib.auth import get_user_model
 from content.models import FilmReviewPage
 
 writer = int(os.environ["WRITER"])
-editor = get_user_model().objects.get(username="editor")
+# The moderator publishes; Editors may not.
+editor = get_user_model().objects.get(username="moderator")
 ids = sorted(FilmReviewPage.objects.values_list("pk", flat=True))
 mine = [ids[(writer + offset) % len(ids)] for offset in range(3)]
 rng = random.Random(writer)
