@@ -55,6 +55,25 @@ def reviews_using(objects):
     }
 
 
+def linked_reviews(reviews_and_notes):
+    """A list for an admin message: each review linked to its edit view, then its note."""
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            '<li><a href="{}">{}</a>{}</li>',
+            (
+                (
+                    reverse("wagtailadmin_pages:edit", args=[review.pk]),
+                    review.get_admin_display_title(),
+                    note,
+                )
+                for review, note in reviews_and_notes
+            ),
+        ),
+    )
+
+
 def refuse_deleting_what_reviews_use(request, objects, back_url):
     """A redirect to ``back_url`` with a message naming the reviews that use each of
     ``objects``, or None when no review uses any of them."""
@@ -66,20 +85,12 @@ def refuse_deleting_what_reviews_use(request, objects, back_url):
             request,
             format_html(
                 "“{}” cannot be deleted: {} use it. Choose another in each first, "
-                "in its current draft too.<ul>{}</ul>",
+                "in its current draft too.{}",
                 obj,
                 "a review" if len(reviews) == 1 else f"{len(reviews)} reviews",
-                format_html_join(
-                    "",
-                    '<li><a href="{}">{}</a>{}</li>',
-                    (
-                        (
-                            reverse("wagtailadmin_pages:edit", args=[review.pk]),
-                            review.get_admin_display_title(),
-                            " (draft)" if review.has_unpublished_changes else "",
-                        )
-                        for review in reviews
-                    ),
+                linked_reviews(
+                    (review, " (draft)" if review.has_unpublished_changes else "")
+                    for review in reviews
                 ),
             ),
         )

@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import FilmReviewPage
 from .snippets import Film, Reviewer
 from .tags import TagViewSet
-from .usage import refuse_deleting_what_reviews_use
+from .usage import linked_reviews, refuse_deleting_what_reviews_use
 from .views import ImageDeleteView
 
 
@@ -149,20 +149,9 @@ def refuse_publishing_incomplete_reviews(request, action_type, objects, action):
     messages.error(
         request,
         format_html(
-            "Nothing was published: {} not ready.<ul>{}</ul>",
+            "Nothing was published: {} not ready.{}",
             "a review is" if len(incomplete) == 1 else f"{len(incomplete)} reviews are",
-            format_html_join(
-                "",
-                '<li><a href="{}">{}</a>: {}</li>',
-                (
-                    (
-                        reverse("wagtailadmin_pages:edit", args=[review.pk]),
-                        review.get_admin_display_title(),
-                        " ".join(problems),
-                    )
-                    for review, problems in incomplete
-                ),
-            ),
+            linked_reviews((review, f": {' '.join(problems)}") for review, problems in incomplete),
         ),
     )
     return redirect(get_valid_next_url_from_request(request) or reverse("film_reviews:index"))
