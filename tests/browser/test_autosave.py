@@ -8,18 +8,14 @@ from playwright.sync_api import expect
 from tests.browser.admin import log_in
 from tests.browser.test_editor import (
     AUTOSAVE_TIMEOUT_MS,
-    WAGTAIL_CHANGE_TRACKING_DELAY_MS,
     autosaved,
+    start_new_review,
 )
 
 
 def test_a_change_typed_while_an_autosave_is_on_its_way_is_autosaved(page, api, cms_url):
     log_in(page, cms_url)
-    reviews_index = api("pages/?type=content.ReviewIndexPage")["items"][0]
-    page.goto(f"{cms_url}/admin/pages/{reviews_index['id']}/")
-    page.get_by_role("link", name="Add child page").first.click()
-    page.wait_for_timeout(WAGTAIL_CHANGE_TRACKING_DELAY_MS)
-    page.get_by_role("textbox", name="Headline*").fill("Her, saved on a slow line")
+    start_new_review(page, api, cms_url, "Her, saved on a slow line")
     teaser = page.get_by_role("textbox", name="Teaser")
     with autosaved(page):
         teaser.fill("A first thought.")

@@ -67,6 +67,17 @@ def autosaved(page):
     expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
 
 
+def start_new_review(page, api, cms_url, title):
+    """Opens a new review under Reviews and gives it its headline, once Wagtail has taken
+    its snapshot of the form: what changes before that is part of it, not a change, and
+    is never autosaved."""
+    reviews_index = api("pages/?type=content.ReviewIndexPage")["items"][0]
+    page.goto(f"{cms_url}/admin/pages/{reviews_index['id']}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    page.wait_for_timeout(WAGTAIL_CHANGE_TRACKING_DELAY_MS)
+    page.get_by_role("textbox", name="Headline*").fill(title)
+
+
 def write_draft_review(page, api, title, film):
     """Adds a review under Reviews with an intro, two tracks and a conclusion, and
     saves it as a draft, through the admin's own forms."""
@@ -155,12 +166,7 @@ def test_an_intro_alone_is_autosaved_and_saved_as_a_draft_that_says_what_it_lack
 ):
     intro = "An intro written before anything else, " * 12
     log_in(page, cms_url)
-    reviews_index = api("pages/?type=content.ReviewIndexPage")["items"][0]
-    page.goto(f"{cms_url}/admin/pages/{reviews_index['id']}/")
-    page.get_by_role("link", name="Add child page").first.click()
-    # What changes before Wagtail's snapshot of the new form is part of it, not a change.
-    page.wait_for_timeout(WAGTAIL_CHANGE_TRACKING_DELAY_MS)
-    page.get_by_role("textbox", name="Headline*").fill("Arrival, a first thought")
+    start_new_review(page, api, cms_url, "Arrival, a first thought")
 
     with autosaved(page):
         write_rich_text(add_block(page, "Intro"), intro.strip())
