@@ -26,8 +26,29 @@ def is_beyond_database_integers(value):
 
 
 def check_query(params):
-    """Refuses, as a 400, query parameters that no endpoint can pass to its database."""
+    """Refuses, as a 400, query parameters that no endpoint can pass to its database, and
+    those that could mean two things: one given twice (which value wins?) or given no
+    value (everything, or nothing?)."""
     # PostgreSQL refuses text with NUL characters, and SQLite's search chokes on them.
     if any("\x00" in value for _name, values in params.lists() for value in values):
         raise BadRequestError("query parameters cannot contain null characters")
+    for name, values in sorted(params.lists()):
+        if len(values) > 1:
+            raise BadRequestError(
+                f"{name} is given {len(values)} times: give it once (a list is comma-separated)"
+            )
+        if not values[0].strip():
+            raise BadRequestError(f"{name} is empty: give it a value, or leave it out")
     check_search_input(params)
+
+
+def comma_separated(name, value, most):
+    """The distinct items of a comma-separated list, in their order, each stripped; a 400
+    for an empty item or more than ``most`` items (each is a condition in a query)."""
+    items = [item.strip() for item in value.split(",")]
+    if not all(items):
+        raise BadRequestError(f"{name} has an empty item: separate items with one comma")
+    items = list(dict.fromkeys(items))
+    if len(items) > most:
+        raise BadRequestError(f"{name} takes at most {most} items")
+    return items

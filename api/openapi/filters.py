@@ -1,6 +1,7 @@
-"""The query parameters of Wagtail's filter backends, which describe none themselves.
+"""The query parameters of Wagtail's filter backends, which describe none themselves, and
+of ``api.filters.FieldsFilter``, whose parameters are the columns of every page type.
 
-Our own backends (``api.filters.ReviewFilter``) and the pagination describe theirs in
+Our other backends (``api.filters.ReviewFilter``) and the pagination describe theirs in
 ``get_schema_operation_parameters``; drf-spectacular asks every backend of a listing.
 """
 
@@ -71,20 +72,8 @@ class SearchFilterExtension(OpenApiFilterExtension):
         ]
 
 
-class OrderingFilterExtension(OpenApiFilterExtension):
-    target_class = "wagtail.api.v2.filters.OrderingFilter"
-    match_subclasses = True
-
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        return [
-            query_parameter(
-                "order",
-                {"type": "string"},
-                "A field the items can be filtered by to sort them by, `-field` for "
-                "descending, or `random`; several, comma-separated.",
-            )
-        ]
-
+# Ids, comma-separated, as api.filters.object_ids reads them.
+IDS_PATTERN = r"^ *[0-9]+ *(, *[0-9]+ *)*$"
 
 # What a query parameter's value keeps of its column's schema: a query has no null,
 # and the parameter has a description of its own.
@@ -98,11 +87,20 @@ def value_schema(column):
     return schema
 
 
+def ids_parameter(name, model, typed):
+    """A foreign key's filter, which takes ids, any of which matches."""
+    description = f"Items whose `{name}` is any of these ids, comma-separated."
+    if typed:
+        description = f"With `type={model._meta.label}`: {description[0].lower()}{description[1:]}"
+    schema = {"type": "string", "pattern": IDS_PATTERN, "example": "1,2"}
+    return query_parameter(name, schema, description)
+
+
 class FieldsFilterExtension(OpenApiFilterExtension):
     """A parameter per field the items can be filtered by, typed as its column: the
     viewset's database fields, of each page type for pages."""
 
-    target_class = "wagtail.api.v2.filters.FieldsFilter"
+    target_class = "api.filters.FieldsFilter"
     match_subclasses = True
 
     def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
@@ -118,8 +116,11 @@ class FieldsFilterExtension(OpenApiFilterExtension):
                 # Locale is a column, but LocaleFilter reads ?locale= (as Wagtail's does).
                 if name in parameters or name == "locale":
                     continue
-                column = auto_schema._map_model_field(model._meta.get_field(name), "request")
-                schema = value_schema(column)
+                field = model._meta.get_field(name)
+                if field.many_to_one:
+                    parameters[name] = ids_parameter(name, model, name not in shared_names)
+                    continue
+                schema = value_schema(auto_schema._map_model_field(field, "request"))
                 description = f"Items whose `{name}` is this."
                 if name not in shared_names:
                     description = f"With `type={model._meta.label}`: pages whose `{name}` is this."
