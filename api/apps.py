@@ -8,6 +8,8 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from .cache import signal_handlers
+        from .changes import record
         from .openapi import extensions, filters  # noqa: F401 (drf-spectacular's, by import)
 
         signal_handlers.register_signal_handlers()
+        record.register_signal_handlers()

@@ -23,11 +23,16 @@ class PageHtmlUrlField(serializers.PageHtmlUrlField):
     """
 
     def to_representation(self, page):
-        url_parts = frontend_url_parts(page.get_url_parts())
-        if url_parts is None or url_parts[2] is None:
-            return None
-        _site_id, root_url, page_path = url_parts
-        return root_url + page_path
+        return frontend_html_url(page)
+
+
+def frontend_html_url(page):
+    """A page's address on the frontend, or None where no site holds it."""
+    url_parts = frontend_url_parts(page.get_url_parts())
+    if url_parts is None or url_parts[2] is None:
+        return None
+    _site_id, root_url, page_path = url_parts
+    return root_url + page_path
 
 
 class PageParentField(serializers.PageParentField):

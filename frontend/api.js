@@ -42,15 +42,25 @@ export function listReviews({ film, tag } = {}) {
   });
 }
 
-// The films and tags to filter by, gathered from the latest reviews.
+// Every item of a listing, page after page: meta.next is the next page's URL.
+async function everyItem(path, params) {
+  let page = await get(path, { ...params, limit: 100 });
+  const items = [...page.items];
+  while (page.meta.next) {
+    page = await get(page.meta.next);
+    items.push(...page.items);
+  }
+  return items;
+}
+
+// The films and tags to filter by, each with its count of reviews: the API's taxonomy
+// endpoints list only those that published reviews have.
 export async function listFilterChoices() {
-  const { items } = await get("pages/", { ...REVIEWS, fields: "_,film,tags", limit: 100 });
-  const films = new Map(items.map(({ film }) => [film.id, film]));
-  const tags = new Set(items.flatMap((review) => review.tags));
-  return {
-    films: [...films.values()].sort((a, b) => a.title.localeCompare(b.title)),
-    tags: [...tags].sort(),
-  };
+  const [films, tags] = await Promise.all([
+    everyItem("films/", { order: "title" }),
+    everyItem("tags/", { order: "name" }),
+  ]);
+  return { films, tags };
 }
 
 // The live page at a frontend path such as /reviews/her/. The API answers with a

@@ -32,9 +32,10 @@ function filmLine(film) {
 export function reviewListView({ items }, { films, tags }, filters) {
   const filmChoice = (film) =>
     html`<option value="${film.id}" ${String(film.id) === filters.film && "selected"}>
-      ${film.title} (${film.release_year})</option>`;
+      ${film.title} (${film.release_year}) · ${film.review_count}</option>`;
   const tagChoice = (tag) =>
-    html`<option value="${tag}" ${tag === filters.tag && "selected"}>${tag}</option>`;
+    html`<option value="${tag.name}" ${tag.name === filters.tag && "selected"}>
+      ${tag.name} · ${tag.review_count}</option>`;
   return html`
     <h1>Reviews</h1>
     <form class="filters" action="/" method="get">

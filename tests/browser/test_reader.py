@@ -35,7 +35,9 @@ def test_reader_lists_reviews_and_reads_the_her_review_track_by_track(
 def test_reader_filters_the_list_by_film_and_by_tag(page, frontend_url, screenshot):
     page.goto(frontend_url)
 
-    page.get_by_label("Film").select_option(label="Arrival (2016)")
+    # The menus come from the taxonomy endpoints, with each film's and tag's count.
+    expect(page.get_by_label("Tag").locator("option")).to_contain_text(["All tags", "ambient · 1"])
+    page.get_by_label("Film").select_option(label="Arrival (2016) · 1")
     page.get_by_role("button", name="Filter").click()
 
     expect(page.locator(".review-card h2")).to_have_text(["Arrival: voices from somewhere else"])

@@ -1,0 +1,210 @@
+"""The change feed's endpoint: the events after a cursor, oldest first.
+
+A cursor (``since``) is ``<id>-<time>``: the last event the client has, and a time
+from which the feed holds every event it has not (the time of the first event not yet
+given, or of the last given). A cursor whose time is older than the feed keeps events
+answers 410: the client may have missed some, and must rebuild in full.
+"""
+
+import datetime
+import math
+import re
+from functools import wraps
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
+
+from ..cache.tags import list_tag
+from ..models import PageChange
+from ..openapi.schema import ErrorSerializer, PublicAPISchema
+from ..pagination import DEFAULT_LIMIT
+from ..validation import as_integer
+from ..views import PublicEndpoint
+
+CURSOR = re.compile(r"(?P<id>[0-9]+)-(?P<time>[0-9]+)")
+
+
+class PageChangeSerializer(serializers.ModelSerializer):
+    """Something that happened to a page as the public sees it.
+
+    Example:
+    {"id": 5, "type": "content.FilmReviewPage", "event": "moved",
+     "at": "2026-11-30T09:12:03.120331Z",
+     "html_url": "http://localhost:8020/reviews/her/",
+     "old_html_url": "http://localhost:8020/reviews/her-arcade-fire/"}
+    """
+
+    id = serializers.IntegerField(source="page_id", read_only=True, help_text="The page's id.")
+    type = serializers.CharField(source="page_type", read_only=True, help_text="Its type.")
+    html_url = serializers.URLField(
+        read_only=True,
+        allow_null=True,
+        help_text="Its address now; null once the public cannot see it.",
+    )
+    old_html_url = serializers.URLField(
+        read_only=True,
+        allow_null=True,
+        help_text="The address it had: for moves, unpublishes and deletes; else null.",
+    )
+
+    class Meta:
+        model = PageChange
+        fields = ["id", "type", "event", "at", "html_url", "old_html_url"]
+        read_only_fields = fields
+
+    def to_representation(self, change):
+        data = super().to_representation(change)
+        return {name: value if value != "" else None for name, value in data.items()}
+
+
+class ChangesSchema(PublicAPISchema):
+    def _is_list_view(self, serializer=None):
+        return False  # a feed with a cursor of its own, not a paginated listing
+
+    def get_operation_id(self):
+        return "changes_list"
+
+    def get_tags(self):
+        return ["changes"]
+
+    def get_description(self):
+        return (
+            "What happened to pages as the public sees them, oldest first: call it once "
+            "without `since` before a full build, then call `meta.next` to learn what "
+            "changed since. A cursor older than the feed keeps answers 410."
+        )
+
+    def get_own_parameters(self):
+        return [
+            OpenApiParameter(
+                "since",
+                {"type": "string", "pattern": CURSOR.pattern},
+                description="The cursor from `meta.next` of the last call.",
+            ),
+            OpenApiParameter(
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
+                description=f"How many events, {DEFAULT_LIMIT} unless this says otherwise.",
+            ),
+        ]
+
+    def get_own_responses(self):
+        return {
+            200: ChangesResponseSerializer,
+            410: OpenApiResponse(
+                ErrorSerializer,
+                description="The cursor is older than the feed keeps: rebuild in full.",
+            ),
+        }
+
+
+class ChangesMetaSerializer(serializers.Serializer):
+    next = serializers.URLField(read_only=True, help_text="The URL to call next time.")
+
+
+class ChangesResponseSerializer(serializers.Serializer):
+    meta = ChangesMetaSerializer(read_only=True)
+    items = PageChangeSerializer(many=True, read_only=True)
+
+
+class ChangesViewSet(PublicEndpoint, viewsets.GenericViewSet):
+    schema = ChangesSchema()
+    serializer_class = PageChangeSerializer
+    pagination_class = None
+    known_query_parameters = frozenset(["since", "limit", "format"])
+    # Every event is recorded with a change to a page, which bumps the pages' tag.
+    cache_list_tags = [list_tag(Page)]
+
+    @classmethod
+    def ahead_of_the_cache(cls, view):
+        # The cache holds a response while the pages are unchanged; a cursor expires
+        # with time, whatever the cache holds.
+        return refusing_expired_cursors(view)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = set(request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not an operation or a recognised field: "
+                f"{', '.join(sorted(unknown))}"
+            )
+
+    def list(self, request):
+        limit = as_integer(request.GET.get("limit", DEFAULT_LIMIT))
+        if limit is None or not 1 <= limit <= settings.WAGTAILAPI_LIMIT_MAX:
+            raise BadRequestError(f"limit must be from 1 to {settings.WAGTAILAPI_LIMIT_MAX}")
+        if "since" not in request.GET:
+            return self.respond([], start_cursor())
+        last_id, since = read_cursor(request.GET["since"])
+        events = list(PageChange.objects.filter(id__gt=last_id).order_by("id")[: limit + 1])
+        given = events[:limit]
+        if len(events) > limit:
+            cursor = make_cursor(given[-1].pk, events[limit].at)
+        elif given:
+            cursor = make_cursor(given[-1].pk, given[-1].at)
+        else:
+            cursor = make_cursor(last_id, since)
+        return self.respond(given, cursor)
+
+    def respond(self, events, cursor):
+        query = self.request.GET.copy()
+        query["since"] = cursor
+        next_url = self.request.build_absolute_uri(f"{self.request.path}?{query.urlencode()}")
+        items = self.get_serializer(events, many=True).data
+        return Response({"meta": {"next": next_url}, "items": items})
+
+
+def make_cursor(last_id, since):
+    return f"{last_id}-{math.floor(since.timestamp())}"
+
+
+def start_cursor():
+    """The cursor of now: after the last event, from its time (or, with none yet, this
+    hour's start), so that asking again gives the same answer."""
+    last = PageChange.objects.order_by("-id").first()
+    if last is not None:
+        return make_cursor(last.pk, last.at)
+    return make_cursor(0, timezone.now().replace(minute=0, second=0, microsecond=0))
+
+
+def read_cursor(value):
+    match = CURSOR.fullmatch(value)
+    if match is None:
+        raise BadRequestError("since is not a cursor this API gave: take it from meta.next")
+    try:
+        since = datetime.datetime.fromtimestamp(int(match["time"]), tz=datetime.UTC)
+    except (OverflowError, ValueError, OSError):
+        raise BadRequestError("since is not a cursor this API gave") from None
+    return int(match["id"]), since
+
+
+def is_expired(value):
+    match = CURSOR.fullmatch(value)
+    if match is None or len(match["time"]) > 12:  # read_cursor says what is wrong
+        return False
+    kept = datetime.timedelta(days=settings.API_CHANGES_RETENTION_DAYS)
+    return int(match["time"]) < (timezone.now() - kept).timestamp()
+
+
+def refusing_expired_cursors(view):
+    @wraps(view)
+    def refusing_view(request, *args, **kwargs):
+        since = request.GET.get("since", "")
+        if request.method in ("GET", "HEAD") and is_expired(since):
+            days = settings.API_CHANGES_RETENTION_DAYS
+            message = (
+                f"this cursor is older than the {days} days the feed keeps: some changes "
+                "may be missing. Rebuild in full, then follow meta.next of /api/v2/changes/ "
+                "called without since."
+            )
+            return JsonResponse({"message": message}, status=410)
+        return view(request, *args, **kwargs)
+
+    return refusing_view

@@ -1,0 +1,194 @@
+"""The change feed tells a build what happened to public pages since its last call."""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from api.models import PageChange
+from content.models import ReviewIndexPage
+from tests.factories import make_review
+
+CHANGES_URL = reverse("changes")
+FRONTEND = "http://localhost:8020"
+
+
+class Feed:
+    """The feed as a build reads it: from where its last call left off."""
+
+    def __init__(self, client):
+        self.client = client
+        self.next_url = client.get(CHANGES_URL).json()["meta"]["next"]
+
+    def read(self):
+        response = self.client.get(self.next_url)
+        assert response.status_code == 200, response.content
+        body = response.json()
+        self.next_url = body["meta"]["next"]
+        return [
+            {key: item[key] for key in ("id", "event", "html_url", "old_html_url")}
+            for item in body["items"]
+        ]
+
+
+@pytest.fixture
+def review(review_index):
+    return make_review(review_index, title="Her", slug="her")
+
+
+def test_without_since_the_feed_gives_nothing_and_where_to_start(client, review):
+    body = client.get(CHANGES_URL).json()
+
+    assert body["items"] == []
+    assert body["meta"]["next"].startswith("http://testserver/api/v2/changes/?since=")
+
+
+def test_publishing_a_review_and_publishing_it_again(client, review_index):
+    feed = Feed(client)
+    review = make_review(review_index, title="Her", slug="her")
+    review.save_revision().publish()
+    url = f"{FRONTEND}/reviews/her/"
+
+    assert feed.read() == [
+        {"id": review.pk, "event": "published", "html_url": url, "old_html_url": None},
+        {"id": review.pk, "event": "published", "html_url": url, "old_html_url": None},
+    ]
+    assert feed.read() == []
+
+
+def test_an_item_says_what_the_page_is_and_when(client, review_index):
+    feed = Feed(client)
+    review = make_review(review_index)
+
+    [item] = client.get(feed.next_url).json()["items"]
+
+    assert set(item) == {"id", "type", "event", "at", "html_url", "old_html_url"}
+    assert item["type"] == "content.FilmReviewPage" and item["id"] == review.pk
+
+
+def test_unpublishing_and_deleting(client, review):
+    feed = Feed(client)
+    url = f"{FRONTEND}/reviews/her/"
+    review.unpublish()
+    other = make_review(review.get_parent(), slug="other")
+    other.delete()
+
+    events = feed.read()
+
+    assert events[0] == {"id": review.pk, "event": "unpublished", "html_url": None,
+                         "old_html_url": url}  # fmt: skip
+    assert events[-1] == {"id": other.pk, "event": "deleted", "html_url": None,
+                          "old_html_url": f"{FRONTEND}/reviews/other/"}  # fmt: skip
+
+
+def test_a_move_changes_the_address_of_the_page_and_of_those_under_it(
+    client, review, review_index, home_page
+):
+    feed = Feed(client)
+    archive = home_page.add_child(instance=ReviewIndexPage(title="Archive", slug="archive"))
+    archive.save_revision().publish()
+    feed.read()
+
+    review_index.move(archive, pos="last-child")
+
+    assert feed.read() == [
+        {"id": review_index.pk, "event": "moved", "html_url": f"{FRONTEND}/archive/reviews/",
+         "old_html_url": f"{FRONTEND}/reviews/"},
+        {"id": review.pk, "event": "moved", "html_url": f"{FRONTEND}/archive/reviews/her/",
+         "old_html_url": f"{FRONTEND}/reviews/her/"},
+    ]  # fmt: skip
+
+
+def test_a_new_slug_is_a_move_once_published(client, review, django_capture_on_commit_callbacks):
+    feed = Feed(client)
+    review.slug = "her-2013"
+    review.save_revision()
+    assert feed.read() == []  # a draft changes nothing public
+
+    # Wagtail tells of a new slug once the change has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        review.get_latest_revision().publish()
+
+    events = feed.read()
+    assert {"id": review.pk, "event": "moved", "html_url": f"{FRONTEND}/reviews/her-2013/",
+            "old_html_url": f"{FRONTEND}/reviews/her/"} in events  # fmt: skip
+
+
+def test_a_view_restriction_unpublishes_and_its_removal_publishes_again(
+    client, review, review_index
+):
+    feed = Feed(client)
+    restriction = PageViewRestriction.objects.create(
+        page=review_index, restriction_type="password", password="secret"
+    )
+    hidden = feed.read()
+    review.save_revision().publish()  # behind the restriction: nothing public changes
+    assert feed.read() == []
+    restriction.delete()
+
+    assert {(event["id"], event["event"]) for event in hidden} == {
+        (review_index.pk, "unpublished"),
+        (review.pk, "unpublished"),
+    }
+    shown = feed.read()
+    assert {(event["id"], event["event"]) for event in shown} == {
+        (review_index.pk, "published"),
+        (review.pk, "published"),
+    }
+
+
+def test_a_change_that_rolls_back_leaves_no_event(client, review):
+    feed = Feed(client)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        review.unpublish()
+        raise RuntimeError
+
+    assert feed.read() == []
+
+
+def test_a_long_feed_comes_a_page_at_a_time(client, review_index):
+    feed = Feed(client)
+    reviews = [make_review(review_index) for _ in range(5)]
+
+    first = client.get(feed.next_url + "&limit=2").json()
+    rest = client.get(first["meta"]["next"].replace("limit=2", "limit=10")).json()
+
+    assert [item["id"] for item in first["items"] + rest["items"]] == [r.pk for r in reviews]
+
+
+def test_an_answer_is_cached_until_the_next_change(client, review_index):
+    feed = Feed(client)
+    first = client.get(feed.next_url)
+    assert client.get(feed.next_url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+    make_review(review_index)
+
+    assert len(client.get(feed.next_url).json()["items"]) == 1
+
+
+def test_a_cursor_older_than_the_feed_keeps_answers_410(client, review, settings):
+    settings.API_CHANGES_RETENTION_DAYS = 7
+
+    response = client.get(CHANGES_URL, {"since": "1-1000000000"})
+
+    assert response.status_code == 410
+    assert "older than the 7 days the feed keeps" in response.json()["message"]
+    assert "Rebuild in full" in response.json()["message"]
+
+
+def test_old_events_are_pruned_as_new_ones_come(review_index, settings):
+    settings.API_CHANGES_RETENTION_DAYS = 1
+    make_review(review_index)
+    PageChange.objects.update(at="2000-01-01T00:00:00Z")
+
+    make_review(review_index)
+
+    assert PageChange.objects.count() == 1
+
+
+@pytest.mark.parametrize("since", ["", "x", "5", "5-", "-5", "5-1e3", "1-" + "9" * 30])
+def test_a_cursor_that_is_not_one_gets_a_400(client, db, since):
+    response = client.get(CHANGES_URL, {"since": since})
+
+    assert response.status_code == 400
+    assert "message" in response.json()
