@@ -13,6 +13,7 @@ before anything else, the response cache included.
 
 import math
 import time
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -23,22 +24,48 @@ from rest_framework.throttling import BaseThrottle
 PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 60 * 60, "day": 24 * 60 * 60}
 
 
+# The name of the one policy in the rate-limit headers.
+POLICY = "api"
+
+
 def rate_limited(view):
-    """The view, answering 429 with Retry-After to a client over the rate."""
+    """The view, answering 429 with Retry-After to a client over the rate, and telling
+    every client its rate and what is left of it (``RateLimit-Policy`` and ``RateLimit``,
+    as the IETF httpapi draft names them)."""
 
     @wraps(view)
     def limited_view(request, *args, **kwargs):
-        refusal = over_the_limit(request)
-        if refusal is not None:
-            return refusal
-        return view(request, *args, **kwargs)
+        usage = count_request(request)
+        if usage is None:
+            return view(request, *args, **kwargs)
+        if usage.remaining < 0:
+            response = JsonResponse(
+                {"message": f"too many requests: try again in {usage.reset} seconds"},
+                status=429,
+            )
+            response["Retry-After"] = str(usage.reset)
+        else:
+            response = view(request, *args, **kwargs)
+        response["RateLimit-Policy"] = f'"{POLICY}";q={usage.allowed};w={usage.window}'
+        response["RateLimit"] = f'"{POLICY}";r={max(usage.remaining, 0)};t={usage.reset}'
+        return response
 
     return limited_view
 
 
-def over_the_limit(request):
-    """Counts the request against its client's rate: a 429 response with Retry-After if
-    the client is over it, None otherwise."""
+@dataclass
+class Usage:
+    """A client's use of its rate: ``allowed`` requests a ``window`` of seconds, of
+    which ``remaining`` are left (below 0 once over) for ``reset`` more seconds."""
+
+    allowed: int
+    window: int
+    remaining: int
+    reset: int
+
+
+def count_request(request):
+    """Counts the request against its client's rate; None where there is no limit."""
     if not settings.API_THROTTLE_RATE:
         return None
     allowed, period = settings.API_THROTTLE_RATE.split("/")
@@ -46,14 +73,9 @@ def over_the_limit(request):
     now = time.time()
     window = int(now // seconds)
     key = f"throttle:public_api:{BaseThrottle().get_ident(request)}:{window}"
-    if count_in(key, seconds) <= int(allowed):
-        return None
-    retry_after = max(1, math.ceil((window + 1) * seconds - now))
-    response = JsonResponse(
-        {"message": f"too many requests: try again in {retry_after} seconds"}, status=429
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
+    remaining = int(allowed) - count_in(key, seconds)
+    reset = max(1, math.ceil((window + 1) * seconds - now))
+    return Usage(int(allowed), seconds, remaining, reset)
 
 
 def count_in(key, seconds):

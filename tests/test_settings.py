@@ -30,6 +30,14 @@ MALFORMED = [
     ("FRONTEND_URL", "http://host:abc", "FRONTEND_URL must be a URL that starts with http://"),
     ("DATABASE_URL", "mysql://user@host/db", "DATABASE_URL must be a PostgreSQL or SQLite URL"),
     ("DATABASE_URL", "sqlite://", "DATABASE_URL names an SQLite database in memory"),
+    ("FRONTEND_URL", "https://*.example.org", "FRONTEND_URL must be a URL that starts with"),
+    ("FRONTEND_URL", "https://a.org,ftp://b.org", "FRONTEND_URL must be a URL that starts with"),
+    ("FRONTEND_URL", "https://a.org,https://b.org/*", "FRONTEND_URL may have * in a host name"),
+    ("FRONTEND_URL", " , ", "FRONTEND_URL must name at least one URL"),
+    ("FRONTEND_PREVIEW_URL", "https://a.org/?t={tokn}", "FRONTEND_PREVIEW_URL must be an http"),
+    ("FRONTEND_PREVIEW_URL", "https://a.org/?path={path}", "FRONTEND_PREVIEW_URL must be an"),
+    ("FRONTEND_PREVIEW_URL", "/draft?token={token}", "FRONTEND_PREVIEW_URL must be an http"),
+    ("API_CHANGES_RETENTION_DAYS", "0", "API_CHANGES_RETENTION_DAYS must be at least 1, not 0"),
 ]
 
 

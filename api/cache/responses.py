@@ -8,6 +8,7 @@ from django.http import Http404
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.request import Request
 
+from .. import compression
 from . import conditional, store
 from .signal_handlers import collecting_tags
 
@@ -27,9 +28,7 @@ def cached_view(view, viewset):
         if entry is not None:
             checked_generation = entry["generation"]
             if store.revalidate(entry):
-                if entry["generation"] != checked_generation:
-                    store.save(key, entry)
-                return conditional.stored_response(request, entry)
+                return send(request, entry, key, stored=entry["generation"] == checked_generation)
 
         epoch, generation = store.current_generation() if key else (None, None)
         with collecting_tags() as tags:
@@ -43,24 +42,36 @@ def cached_view(view, viewset):
             tags.update(viewset.cache_list_tags)
         # What the content shows is known for responses that are stored, by their tags.
         changed_at = store.last_change(sorted(tags)) if key else None
-        modified = conditional.last_modified(changed_at)
-        conditional.add_validators(response, conditional.etag(response.content), modified)
-        if representation:
-            conditional.add_public_cache_control(response)
-        if key:
-            entry = {
-                "content": response.content,
-                "content_type": response["Content-Type"],
-                "etag": response["ETag"],
-                "changed_at": changed_at,
-                "epoch": epoch,
-                "generation": generation,
-                "tags": sorted(tags),
-            }
-            store.save(key, entry)
-        return conditional.conditional_response(request, response, modified)
+        if not representation:
+            modified = conditional.last_modified(changed_at)
+            conditional.add_validators(response, conditional.etag(response.content), modified)
+            return conditional.conditional_response(request, response, modified)
+        entry = {
+            "content": response.content,
+            "content_type": response["Content-Type"],
+            "etag": conditional.etag(response.content),
+            "encodings": {},
+            "changed_at": changed_at,
+            "epoch": epoch,
+            "generation": generation,
+            "tags": sorted(tags),
+        }
+        return send(request, entry, key, stored=False)
 
     return wrapper
+
+
+def send(request, entry, key, stored):
+    """The public response an entry holds, or a 304, in the encoding the client prefers:
+    compressed the first time it is asked for, and kept in the entry from then on.
+    ``stored`` says whether the cache holds the entry as it is."""
+    encoding = compression.chosen_encoding(request, entry["content"])
+    if encoding and encoding not in entry["encodings"]:
+        entry["encodings"][encoding] = compression.compress(entry["content"], encoding)
+        stored = False
+    if key and not stored:
+        store.save(key, entry)
+    return conditional.stored_response(request, entry, encoding)
 
 
 def storable_representation(request, viewset):

@@ -9,6 +9,8 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 
 from pathlib import Path
 
+from corsheaders.defaults import default_headers as cors_default_headers
+
 from search import backends as search_backends
 
 from .environment import (
@@ -21,7 +23,10 @@ from .environment import (
     env_redis_url,
     env_text,
     env_url,
+    env_url_template,
+    env_urls,
     origin,
+    origin_pattern,
 )
 
 # The longest any setting in seconds may be: caches and browsers take no more.
@@ -75,7 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
+    "api.cors.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -168,10 +173,13 @@ USE_TZ = True
 
 
 # Public addresses. The CMS (admin, API and media) lives at CMS_BASE_URL; readers see
-# pages at FRONTEND_URL, so page URLs, rich text links and previews point there.
+# pages at FRONTEND_URL, so page URLs, rich text links and previews point there. Other
+# frontends that read the API from a browser (staging, preview deployments) follow it,
+# comma-separated; `*` in a host name stands for any name (https://*.vercel.app).
 
 CMS_BASE_URL = env_url("CMS_BASE_URL", "http://127.0.0.1:8000")
-FRONTEND_URL = env_url("FRONTEND_URL", "http://localhost:8020")
+FRONTEND_URLS = env_urls("FRONTEND_URL", "http://localhost:8020")
+FRONTEND_URL = FRONTEND_URLS[0]
 
 
 # Static and media files
@@ -252,6 +260,9 @@ SPECTACULAR_SETTINGS = {
 # How long the public API's responses stay in the cache (api.cache), in seconds;
 # a change to what they show drops them sooner. 0 turns the cache off.
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 3600, maximum=ONE_YEAR)
+# How long the change feed (/api/v2/changes/) keeps what happened, in days: a client
+# whose cursor is older gets a 410 and rebuilds in full.
+API_CHANGES_RETENTION_DAYS = env_int("API_CHANGES_RETENTION_DAYS", 30, minimum=1, maximum=3650)
 # How long a CDN may serve an API response without asking again (s-maxage). With 0 it
 # revalidates every time, with the ETag, and never serves a stale response.
 API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 0, maximum=ONE_YEAR)
@@ -279,15 +290,28 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "SERVE_BASE_URL": FRONTEND_URL,
     "ENFORCE_TRAILING_SLASH": True,
 }
+# Where the admin sends an editor to see a draft: the frontend's own preview route (a
+# Next.js, Nuxt or Astro draft-mode handler), with the page type, the preview token and
+# the draft's path (/reviews/her/) filled in.
+FRONTEND_PREVIEW_URL = env_url_template(
+    "FRONTEND_PREVIEW_URL",
+    f"{FRONTEND_URL}/?content_type={{content_type}}&token={{token}}",
+    ["token", "content_type", "path"],
+)
 # A preview link shows the draft for this many seconds after the editor opens it.
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1, maximum=ONE_YEAR)
 
 
-# CORS: browsers let the frontend, and only the frontend, read the API.
+# CORS: browsers let the frontends, and only they, read the API, revalidate what they
+# keep (If-None-Match) and read its validators and rate-limit headers. api.cors says
+# which methods each address takes.
 # https://github.com/adamchainz/django-cors-headers
 
-CORS_ALLOWED_ORIGINS = [origin(FRONTEND_URL)]
+CORS_ALLOWED_ORIGINS = [origin(url) for url in FRONTEND_URLS if "*" not in url]
+CORS_ALLOWED_ORIGIN_REGEXES = [origin_pattern(url) for url in FRONTEND_URLS if "*" in url]
 CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "RateLimit-Policy", "RateLimit"]
 
 
 # Demo content (python manage.py load_demo); production.py turns it off.

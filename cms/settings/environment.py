@@ -84,6 +84,53 @@ def is_url(value, schemes):
     return parts.scheme in schemes and bool(parts.hostname)
 
 
+def env_urls(name, default):
+    """A comma-separated list of absolute URLs, the first of them plain, the others each
+    a URL or an origin pattern in which ``*`` stands for letters, digits and hyphens
+    within a host name (``https://*.vercel.app``)."""
+    urls = [url.rstrip("/") for url in env_list(name, default)]
+    if not urls:
+        raise ImproperlyConfigured(f"{name} must name at least one URL")
+    for position, url in enumerate(urls):
+        pattern = "*" in url
+        if (pattern and position == 0) or not is_url(url.replace("*", "x"), ("http", "https")):
+            raise ImproperlyConfigured(
+                f"{name} must be a URL that starts with http:// or https:// and names a host "
+                f"(or several, comma-separated, the first without *), not {url!r}"
+            )
+        if pattern and "*" not in urlsplit(url).netloc:
+            raise ImproperlyConfigured(f"{name} may have * in a host name only, not {url!r}")
+    return urls
+
+
+def env_url_template(name, default, placeholders):
+    """A URL with ``{placeholders}`` (all of them optional but the first), which stays a
+    URL once they are filled in."""
+    value = env_text(name, default)
+    example = {placeholder: "x" for placeholder in placeholders}
+    try:
+        filled = value.format(**example)
+    except (KeyError, IndexError, ValueError):
+        filled = None
+    if (
+        filled is None
+        or f"{{{placeholders[0]}}}" not in value
+        or not is_url(filled, ("http", "https"))
+    ):
+        names = ", ".join(f"{{{placeholder}}}" for placeholder in placeholders)
+        raise ImproperlyConfigured(
+            f"{name} must be an http(s) URL with {{{placeholders[0]}}} in it and no "
+            f"placeholders but {names}, not {value!r}"
+        )
+    return value
+
+
+def origin_pattern(url):
+    """The regular expression of the origins an origin pattern of ``env_urls`` admits."""
+    parts = [re.escape(part) for part in origin(url).split("*")]
+    return "^" + "[A-Za-z0-9-]+".join(parts) + "$"
+
+
 def env_redis_url(name):
     """A Redis URL, whose path, if any, is the number of a database; None where unset."""
     value = env_url(name, schemes=("redis", "rediss", "unix"), secret=True)

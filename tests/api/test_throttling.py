@@ -10,7 +10,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from api.throttling import over_the_limit
+from api.throttling import count_request
 from tests.factories import make_review
 from tests.servers import fresh_database_url, gunicorn_servers, manage, redis_environment
 
@@ -80,12 +80,29 @@ def test_a_client_gets_exactly_the_rate_however_its_requests_interleave(settings
     factory = RequestFactory()
 
     def ask(_):
-        return over_the_limit(factory.get("/api/v2/pages/", REMOTE_ADDR="203.0.113.7"))
+        return count_request(factory.get("/api/v2/pages/", REMOTE_ADDR="203.0.113.7")).remaining
 
     with ThreadPoolExecutor(max_workers=16) as pool:
-        refusals = list(pool.map(ask, range(60)))
+        remaining = list(pool.map(ask, range(60)))
 
-    assert refusals.count(None) == 20
+    assert sorted(remaining, reverse=True) == list(range(19, -41, -1))
+
+
+def test_every_response_tells_the_rate_and_what_is_left_of_it(client, three_a_minute):
+    with mock.patch("api.throttling.time.time", return_value=60 * 10_000 + 15.5):
+        first, second, _third, refused = (client.get(LISTING_URL) for _ in range(4))
+
+    for response in (first, second, refused):
+        assert response["RateLimit-Policy"] == '"api";q=3;w=60'
+    assert first["RateLimit"] == '"api";r=2;t=45'
+    assert second["RateLimit"] == '"api";r=1;t=45'
+    assert refused["RateLimit"] == '"api";r=0;t=45'
+
+
+def test_with_the_limit_off_no_rate_is_told(client, three_a_minute, settings):
+    settings.API_THROTTLE_RATE = None
+
+    assert "RateLimit" not in client.get(LISTING_URL)
 
 
 def test_retry_after_is_the_real_wait(client, three_a_minute):
