@@ -46,7 +46,10 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
 
     def preview_view(self, request):
         check_known_parameters(request, self.known_query_parameters)
-        return self.detail_view(request, pk=None)
+        response = self.detail_view(request, pk=None)
+        # So that a frontend with one route for pages and previews knows which it shows.
+        response.data["meta"]["is_preview"] = True
+        return response
 
     def userbar_view(self, request):
         """Wagtail's user bar for the draft, as ``{"html": …}``: the frontend puts it in
@@ -84,8 +87,10 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         page = preview.as_page()
         if page.pk is not None:
             # The stored draft keeps times to the millisecond; the live page's are exact.
-            page.first_published_at = (
-                Page.objects.filter(pk=page.pk).values_list("first_published_at", flat=True).first()
+            page.first_published_at, page.last_published_at = (
+                Page.objects.filter(pk=page.pk)
+                .values_list("first_published_at", "last_published_at")
+                .get()
             )
         return page
 

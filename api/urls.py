@@ -2,11 +2,13 @@
 docs, and JSON for anything else, errors included."""
 
 from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
+from .changes.views import ChangesViewSet
 from .router import api_router
+from .taxonomies import TAXONOMIES
 from .throttling import rate_limited
 
 
@@ -51,7 +53,15 @@ def endpoint_not_found(request):
     return JsonResponse({"message": "there is no API endpoint at this address"}, status=404)
 
 
+# Beside Wagtail's router, whose endpoints each serve a model's objects by id.
+taxonomy_urlpatterns = [
+    path(f"{viewset.endpoint_name}/", viewset.as_view({"get": "list"}), name=viewset.endpoint_name)
+    for viewset in TAXONOMIES
+]
+
 urlpatterns = [
+    path("v2/changes/", ChangesViewSet.as_view({"get": "list"}), name="changes"),
+    path("v2/", include((taxonomy_urlpatterns, "taxonomies"))),
     path("v2/", api_router.urls),
     path("schema/", rate_limited(SchemaView.as_view()), name="openapi-schema"),
     path("docs/", rate_limited(DocsView.as_view(url_name="openapi-schema")), name="api-docs"),

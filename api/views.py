@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
+from rest_framework import serializers
 from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.v2 import filters, views
@@ -28,7 +29,13 @@ from search.filters import SearchFilter
 
 from .cache.responses import cached_view
 from .cache.tags import list_tag
-from .filters import FieldsFilter, LocaleFilter, OrderingFilter, ReviewFilter
+from .filters import (
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    ReviewFilter,
+    UpdatedSinceFilter,
+)
 from .openapi.schema import WagtailEndpointSchema
 from .pagination import Pagination
 from .serializers import PageSerializer
@@ -52,7 +59,39 @@ class PublicEndpoint:
     def as_view(cls, actions=None, **initkwargs):
         # The rate limit first, so that every request counts, those the cache answers too;
         # then the response cache; then DRF and Wagtail.
-        return rate_limited(cached_view(super().as_view(actions, **initkwargs), cls))
+        view = cached_view(super().as_view(actions, **initkwargs), cls)
+        return rate_limited(cls.ahead_of_the_cache(view))
+
+    @classmethod
+    def ahead_of_the_cache(cls, view):
+        """The view, behind what must answer before the response cache does."""
+        return view
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        """Wagtail's serializer for ``?fields=``, with two more rules: every item has its
+        ``id`` and ``meta.type`` (what tells items apart), and the objects that a page
+        type's ``api_fields`` nest (``film``, ``reviewer``) take a selection of their
+        own fields, as Wagtail's nested objects do: ``film(title,composers)``."""
+        overrides = cls.get_field_serializer_overrides(model)
+        selections, config = {}, []
+        for name, negated, sub_fields in fields_config:
+            if negated and name in ALWAYS_GIVEN:
+                raise BadRequestError(f"fields cannot leave out {name}: every item has it")
+            if sub_fields and isinstance(overrides.get(name), serializers.Serializer):
+                selections[name], sub_fields = sub_fields, None
+            config.append((name, negated, sub_fields))
+        config += [(name, False, None) for name in ALWAYS_GIVEN]
+        serializer_class = super()._get_serializer_class(
+            router, model, config, show_details=show_details, nested=nested
+        )
+        if not selections:
+            return serializer_class
+        selected = {
+            name: with_selected_fields(name, overrides[name], sub_fields)
+            for name, sub_fields in selections.items()
+        }
+        return type(serializer_class.__name__, (serializer_class,), selected)
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
@@ -79,6 +118,9 @@ class PublicEndpoint:
         return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
+        # Wagtail's viewsets answer its BadRequestError; the API's other viewsets, here.
+        if isinstance(exc, BadRequestError):
+            return Response({"message": str(exc)}, status=400)
         # A filter value the database cannot read (a date that is not a date) is the
         # client's mistake, not a server error.
         if isinstance(exc, ValidationError):
@@ -94,8 +136,44 @@ class PublicEndpoint:
         # Wagtail pretty-prints with an indent of 4, which takes Python's slow JSON
         # encoder; clients that want it indented ask with "Accept: application/json; indent=4".
         context = super().get_renderer_context()
-        del context["indent"]
+        context.pop("indent", None)
         return context
+
+
+# What every item of every endpoint has, whatever ?fields= says.
+ALWAYS_GIVEN = ("id", "type")
+
+
+def with_selected_fields(name, serializer, fields_config):
+    """A copy of a nested object's serializer that gives only the fields selected: its
+    ``id`` and those named (``title,composers``); ``*`` for all of them, ``-cast`` to
+    leave one out, ``_`` for none but those named after it."""
+    available = list(serializer.fields)
+    first = fields_config[0][0]
+    if first in ("*", "_"):
+        chosen = set(available) if first == "*" else set()
+        fields_config = fields_config[1:]
+    elif all(negated for _name, negated, _sub in fields_config):
+        chosen = set(available)
+    else:
+        chosen = {"id"} & set(available)
+    unknown = sorted({field for field, _negated, _sub in fields_config} - set(available))
+    if unknown:
+        raise BadRequestError(f"unknown fields of {name}: {', '.join(unknown)}")
+    for field, negated, sub_fields in fields_config:
+        if sub_fields:
+            raise BadRequestError(f"'{name}({field})' does not support nested fields")
+        (chosen.discard if negated else chosen.add)(field)
+
+    base = type(serializer)
+
+    class SelectedFieldsSerializer(base):
+        def get_fields(self):
+            fields = super().get_fields()
+            return {field: value for field, value in fields.items() if field in chosen}
+
+    SelectedFieldsSerializer.__name__ = base.__name__
+    return SelectedFieldsSerializer(*serializer._args, **serializer._kwargs)
 
 
 def is_comparable_column(field):
@@ -111,9 +189,14 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
     # Films and tags change which reviews a composer, tag or search filter finds.
     cache_list_tags = [list_tag(Page), list_tag(Film), list_tag(Tag)]
 
+    # When each page was last published, for builds that fetch what changed.
+    meta_fields = [*views.PagesAPIViewSet.meta_fields, "last_published_at"]
+    listing_default_fields = [*views.PagesAPIViewSet.listing_default_fields, "last_published_at"]
+
     filter_backends = [
         FieldsFilter,
         ReviewFilter,
+        UpdatedSinceFilter,
         filters.ChildOfFilter,
         filters.AncestorOfFilter,
         filters.DescendantOfFilter,
@@ -123,7 +206,7 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = views.PagesAPIViewSet.known_query_parameters.union(
-        ReviewFilter.query_parameters
+        ReviewFilter.query_parameters, ["updated_since", "cursor"]
     )
 
     @classmethod
@@ -221,16 +304,18 @@ def with_api_fields(pages):
 
 
 class ImagesAPIViewSet(PublicEndpoint, images_views.ImagesAPIViewSet):
+    known_query_parameters = images_views.ImagesAPIViewSet.known_query_parameters | {"cursor"}
     cache_list_tags = [list_tag(get_image_model())]
-    filter_backends = [FieldsFilter, filters.OrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
     def get_queryset(self):
         return visibility.public_media(self.model).order_by("id")
 
 
 class DocumentsAPIViewSet(PublicEndpoint, documents_views.DocumentsAPIViewSet):
+    known_query_parameters = documents_views.DocumentsAPIViewSet.known_query_parameters | {"cursor"}
     cache_list_tags = [list_tag(get_document_model())]
-    filter_backends = [FieldsFilter, filters.OrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
     def get_queryset(self):
         return visibility.public_media(self.model).order_by("id")

@@ -1,5 +1,7 @@
 """The mixin that makes a page type headless, and the preview tokens it hands out."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.signing import BadSignature
@@ -15,7 +17,7 @@ class HeadlessPageMixin(HeadlessMixin):
     Put it first in a page model's bases. Page URLs (``full_url``, the API's
     ``html_url``, "View live" in the admin) then point at the frontend, and a
     request for a page on the CMS itself redirects there. Previews redirect to the
-    frontend with a token that ``/api/v2/page_preview/`` accepts for
+    frontend (``FRONTEND_PREVIEW_URL``) with a token that ``/api/v2/page_preview/`` accepts for
     ``PREVIEW_TOKEN_MAX_AGE`` seconds, and only while the editor who previewed may
     still edit the page.
     """
@@ -65,6 +67,24 @@ class HeadlessPageMixin(HeadlessMixin):
         preview = self.create_page_preview(editor=request.user)
         preview_update.send(sender=HeadlessPreviewMixin, token=preview.token)
         return redirect(self.get_preview_url(request, preview.token))
+
+    def get_preview_url(self, request, token):
+        """Where the frontend shows the draft: ``FRONTEND_PREVIEW_URL``, with the page
+        type, the token and the draft's path on the frontend filled in."""
+        return settings.FRONTEND_PREVIEW_URL.format(
+            content_type=quote(self.get_content_type_str(), safe=""),
+            token=quote(token, safe=""),
+            path=quote(self.frontend_path()),
+        )
+
+    def frontend_path(self):
+        """The page's path on the frontend as the draft would have it (its slug may be
+        new, the page itself not yet saved): ``/reviews/her/``."""
+        parent = self.get_parent()
+        url_parts = parent.specific.get_url_parts() if parent else None
+        if url_parts is None or url_parts[2] is None:  # the site's root page
+            return "/"
+        return f"{url_parts[2]}{self.slug}/"
 
 
 def frontend_url_parts(url_parts):

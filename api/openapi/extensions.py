@@ -38,27 +38,60 @@ def model_of(field):
 
 class WagtailSerializerExtension(OpenApiSerializerExtension):
     """An object as Wagtail's serializers give it: ``id``, then its ``meta`` fields under
-    ``"meta"``, then the rest. No property is required: ``?fields=`` chooses them."""
+    ``"meta"``, then the rest. ``id`` and ``meta.type`` are always there; ``?fields=``
+    chooses the rest, so nothing else is required."""
 
     target_class = "wagtail.api.v2.serializers.BaseSerializer"
     match_subclasses = True
 
     def get_name(self, auto_schema, direction):
-        return self.target.Meta.model.__name__
+        return getattr(self.target, "schema_name", self.target.Meta.model.__name__)
 
     def map_serializer(self, auto_schema, direction):
         serializer = force_instance(self.target)
         meta, body = {}, {}
         for name, field in serializer.fields.items():
-            schema = auto_schema._map_serializer_field(field, direction)
+            if isinstance(field, serializers.Serializer):
+                schema = selectable_object(auto_schema, field, direction)
+            else:
+                schema = auto_schema._map_serializer_field(field, direction)
             (meta if name in serializer.meta_fields else body)[name] = schema
         properties = {"id": body.pop("id")} if "id" in body else {}
+        required = ["id"] if properties else []
+        if getattr(self.target, "is_preview", False):
+            # A page previewed before its first save has no id yet.
+            properties["id"] = nullable(properties["id"])
+            meta["is_preview"] = {"type": "boolean", "enum": [True]}
         if meta:
             properties["meta"] = {"type": "object", "properties": meta}
+            if "type" in meta:
+                always = [name for name in ("type", "is_preview") if name in meta]
+                properties["meta"]["required"] = always
+                required.append("meta")
         properties.update(body)
         model = serializer.Meta.model
         description = f"{model._meta.verbose_name.capitalize()} (`{model._meta.label}`)."
-        return {"type": "object", "description": description, "properties": properties}
+        return {
+            "type": "object",
+            "description": description,
+            "properties": properties,
+            "required": required,
+        }
+
+
+def selectable_object(auto_schema, serializer, direction):
+    """An object that a page nests (its film, its reviewer), whose fields ``?fields=``
+    selects (``film(title,composers)``): none is sure to be there. The objects inside
+    it come whole."""
+    name = type(serializer).__name__.removesuffix("Serializer")
+
+    def build_schema():
+        schema = auto_schema._map_serializer(serializer, direction)
+        schema.pop("required", None)
+        return schema
+
+    ref = named_component(auto_schema, name, build_schema)
+    return nullable(ref) if serializer.allow_null else ref
 
 
 class TypeFieldExtension(OpenApiSerializerFieldExtension):
@@ -120,16 +153,24 @@ class TagsFieldExtension(OpenApiSerializerFieldExtension):
 
 
 class RelatedFieldExtension(OpenApiSerializerFieldExtension):
-    """A related object (a foreign key), as its endpoint's nested serializer shows it."""
+    """A related object (a foreign key), as its endpoint's nested serializer shows it,
+    with every field ``?fields=`` may add to it (``hero_image(title)``)."""
 
     target_class = "wagtail.api.v2.serializers.RelatedField"
     match_subclasses = True
 
     def map_serializer_field(self, auto_schema, direction):
-        serializer_class = self.target.serializer_class
-        name = f"{serializer_class.Meta.model.__name__}Link"
+        from ..router import api_router
+
+        model = self.target.serializer_class.Meta.model
+        _name, endpoint = api_router.get_model_endpoint(model)
+        serializer_class = endpoint._get_serializer_class(
+            api_router, model, [("*", False, None)], nested=True
+        )
         ref = named_component(
-            auto_schema, name, lambda: auto_schema._map_serializer(serializer_class, direction)
+            auto_schema,
+            f"{model.__name__}Link",
+            lambda: auto_schema._map_serializer(serializer_class, direction),
         )
         # Null where there is none, or none the public may see.
         return nullable(ref)
@@ -186,24 +227,26 @@ class ImageRenditionFieldExtension(OpenApiSerializerFieldExtension):
 class PageTypesSerializer(serializers.Serializer):
     """Stands for a page of any of ``page_serializers``' types, in an operation's schema."""
 
-    def __init__(self, page_serializers=(), **kwargs):
+    def __init__(self, page_serializers=(), name="Page", **kwargs):
         self.page_serializers = page_serializers
+        self.schema_name = name
         super().__init__(**kwargs)
 
 
 class PageTypesSerializerExtension(OpenApiSerializerExtension):
-    """Any one of the page types: ``meta.type`` says which. ``anyOf``, not ``oneOf``: an
-    item that ``?fields=`` stripped of its type matches them all."""
+    """One of the page types, which ``meta.type`` (always there, one value per type)
+    tells apart."""
 
     target_class = PageTypesSerializer
 
     def get_name(self, auto_schema, direction):
-        return "Page"
+        return self.target.schema_name
 
     def map_serializer(self, auto_schema, direction):
         return {
-            "description": "A page of one of these types; `meta.type` says which.",
-            "anyOf": [
+            "description": "A page of one of these types; `meta.type` says which. A listing "
+            "without `type=` gives each page the fields all pages have.",
+            "oneOf": [
                 auto_schema.resolve_serializer(serializer, direction).ref
                 for serializer in self.target.page_serializers
             ],

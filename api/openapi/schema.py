@@ -41,6 +41,97 @@ TOO_MANY_REQUESTS = OpenApiResponse(
     ErrorSerializer,
     description="Over the rate limit: `Retry-After` says in how many seconds to retry.",
 )
+NOT_MODIFIED = OpenApiResponse(
+    description="Not modified: the `ETag` sent in `If-None-Match` (or the time in "
+    "`If-Modified-Since`) is still that of the response."
+)
+METHOD_NOT_ALLOWED = OpenApiResponse(
+    ErrorSerializer, description="The API is read-only: GET, HEAD and OPTIONS only."
+)
+
+
+def response_header(name, description, codes, schema=None):
+    return OpenApiParameter(
+        name,
+        schema or {"type": "string"},
+        location=OpenApiParameter.HEADER,
+        description=description,
+        response=codes,
+    )
+
+
+def rate_limit_headers(codes):
+    """What every answer says of the client's rate limit, when the API has one."""
+    return [
+        response_header(
+            "RateLimit-Policy",
+            "The rate limit, as the IETF httpapi draft writes it: "
+            '`"api";q=<requests>;w=<seconds>`. Absent where the API has no limit.',
+            codes,
+        ),
+        response_header(
+            "RateLimit",
+            'What is left of it: `"api";r=<requests left>;t=<seconds until it resets>`.',
+            codes,
+        ),
+    ]
+
+
+def validator_headers(codes):
+    return [
+        response_header(
+            "ETag",
+            "Changes with every byte of the response (in each encoding): send it back in "
+            "`If-None-Match` to get a 304 while it holds.",
+            codes,
+        ),
+        response_header(
+            "Last-Modified",
+            "The first second after the last change the response shows, once that second has come.",
+            codes,
+        ),
+    ]
+
+
+RETRY_AFTER = response_header(
+    "Retry-After",
+    "How many seconds until the client may ask again.",
+    [429],
+    {"type": "integer", "minimum": 1},
+)
+
+
+class PublicAPISchema(AutoSchema):
+    """What every operation of the public API answers besides its own: a 400 for a bad
+    query, 405 for another method, 429 over the rate limit, and, where responses are
+    cached, 304 to a conditional request; the validators and rate-limit headers."""
+
+    # Whether the operation's responses are cached and carry validators.
+    conditional = True
+
+    def get_auth(self):
+        return []
+
+    def get_response_serializers(self):
+        responses = {**self.get_own_responses(), 400: BAD_REQUEST, 405: METHOD_NOT_ALLOWED}
+        responses[429] = TOO_MANY_REQUESTS
+        if self.conditional:
+            responses[304] = NOT_MODIFIED
+        return dict(sorted(responses.items()))
+
+    def get_own_responses(self):
+        raise NotImplementedError
+
+    def get_override_parameters(self):
+        codes = [str(code) for code in self.get_response_serializers()]
+        headers = [*rate_limit_headers(codes), RETRY_AFTER]
+        if self.conditional:
+            headers += validator_headers(["200", "304"])
+        return [*self.get_own_parameters(), *headers]
+
+    def get_own_parameters(self):
+        return []
+
 
 FIELDS = OpenApiParameter(
     "fields",
@@ -114,19 +205,29 @@ def page_types_of_the_site():
 
 
 @cache
-def item_serializer(model):
+def item_serializer(model, detail=True, preview=False):
     """The serializer that Wagtail builds for an item of this model with every field, in
-    the endpoint its detail URLs point at."""
+    the endpoint its detail URLs point at: as a detail gives it, as a listing does
+    (without the detail's own fields, such as a page's parent), or as a preview does."""
     from ..router import api_router
 
     _name, endpoint = api_router.get_model_endpoint(model)
-    return endpoint._get_serializer_class(
-        api_router, model, [("*", False, None)], show_details=True
+    serializer_class = endpoint._get_serializer_class(
+        api_router, model, [("*", False, None)], show_details=detail
     )
+    suffix = "Preview" if preview else "" if detail else "InListing"
+    serializer_class.schema_name = f"{model.__name__}{suffix}"
+    serializer_class.is_preview = preview
+    return serializer_class
 
 
-class WagtailEndpointSchema(AutoSchema):
+class WagtailEndpointSchema(PublicAPISchema):
     """drf-spectacular's inspector, for the actions of Wagtail's API viewsets."""
+
+    @property
+    def conditional(self):
+        # Previews are an editor's, and never cached; redirects carry no validators.
+        return self.view.action in ("listing_view", "detail_view")
 
     def _is_list_view(self, serializer=None):
         return self.view.action == "listing_view"
@@ -146,21 +247,20 @@ class WagtailEndpointSchema(AutoSchema):
     def get_tags(self):
         return ["pages" if self.is_pages_endpoint() else self.endpoint_name()]
 
-    def get_auth(self):
-        return []
-
     def get_description(self):
         name = self.endpoint_name()
         return {
-            "listing_view": f"Published {name}, a page of them at a time (`limit`, `offset`).",
+            "listing_view": f"Published {name}, a page of them at a time (`limit`, `cursor` "
+            "or `offset`).",
             "detail_view": f"One of the published {name}, by id.",
             "find_view": "Redirects to the detail URL of the one item that matches.",
-            "preview_view": "An editor's draft, in the JSON of the pages detail endpoint.",
+            "preview_view": "An editor's draft, in the JSON of the pages detail endpoint, "
+            "with `meta.is_preview`.",
             "userbar_view": "Wagtail's user bar for an editor's draft: the frontend adds it "
             "to the preview, where it runs the admin's content checks.",
         }[self.view.action]
 
-    def get_override_parameters(self):
+    def get_own_parameters(self):
         action = self.view.action
         if action == "find_view":
             return [FIND_PARAMETERS[name] for name in sorted(self.view.find_query_parameters)]
@@ -173,23 +273,22 @@ class WagtailEndpointSchema(AutoSchema):
             parameters[:0] = PREVIEW_PARAMETERS
         return parameters
 
-    def get_response_serializers(self):
-        errors = {400: BAD_REQUEST, 429: TOO_MANY_REQUESTS}
+    def get_own_responses(self):
         action = self.view.action
         if action == "find_view":
             found = OpenApiResponse(description="Found: `Location` is its detail URL.")
             no_match = OpenApiResponse(ErrorSerializer, description="No item matches.")
             if not self.is_pages_endpoint():
-                return {302: found, **errors, 404: no_match}
+                return {302: found, 404: no_match}
             moved = OpenApiResponse(
                 description="`html_path` is an old address of a page that has moved or "
                 "changed its slug: `Location` is the detail URL of the page, whose "
                 "`meta.html_url` is its address now. (302 for a temporary redirect.)"
             )
-            return {301: moved, 302: found, **errors, 404: no_match}
+            return {301: moved, 302: found, 404: no_match}
         if action == "userbar_view":
-            return {200: UserbarSerializer, **errors, **PREVIEW_ERRORS}
-        responses = {200: self.item_serializer(), **errors}
+            return {200: UserbarSerializer, **PREVIEW_ERRORS}
+        responses = {200: self.item_serializer()}
         if action == "detail_view":
             responses[404] = OpenApiResponse(
                 ErrorSerializer, description="Nothing public has this id."
@@ -202,6 +301,11 @@ class WagtailEndpointSchema(AutoSchema):
         return issubclass(self.view.model, Page)
 
     def item_serializer(self):
+        detail = self.view.action != "listing_view"
+        preview = self.view.action == "preview_view"
         if not self.is_pages_endpoint():
-            return item_serializer(self.view.model)
-        return PageTypesSerializer([item_serializer(model) for model in page_types_of_the_site()])
+            return item_serializer(self.view.model, detail)
+        return PageTypesSerializer(
+            [item_serializer(model, detail, preview) for model in page_types_of_the_site()],
+            name="PagePreview" if preview else "Page" if detail else "PageInListing",
+        )

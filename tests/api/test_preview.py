@@ -1,7 +1,7 @@
 """Editors preview drafts in the frontend, which reads them from /api/v2/page_preview/."""
 
 import datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -64,16 +64,44 @@ def test_admin_preview_redirects_to_the_frontend_with_a_token(
     assert params["token"].startswith(f"id={review.pk};editor={admin_user.pk}:")
 
 
-def test_preview_of_an_unchanged_page_is_exactly_its_live_detail_json(client, review, admin_user):
+def test_preview_of_an_unchanged_page_is_its_live_detail_json_marked_as_a_preview(
+    client, review, admin_user
+):
     preview = review.create_page_preview(editor=admin_user)
 
     previewed = client.get(
         PREVIEW_URL, {"content_type": "content.filmreviewpage", "token": preview.token}
-    )
-    live = client.get(reverse("wagtailapi_v2:pages:detail", args=[review.pk]))
+    ).json()
+    live = client.get(reverse("wagtailapi_v2:pages:detail", args=[review.pk])).json()
 
-    assert previewed.status_code == 200
-    assert previewed.json() == live.json()
+    assert previewed.pop("meta") == {**live.pop("meta"), "is_preview": True}
+    assert previewed == live
+
+
+@pytest.mark.parametrize(
+    "template, expected",
+    [
+        (
+            "https://reviews.example/api/draft?token={token}&path={path}",
+            "https://reviews.example/api/draft?token=TOKEN&path=/reviews/her-2013/",
+        ),
+        (
+            "https://reviews.example/preview{path}?type={content_type}&t={token}",
+            "https://reviews.example/preview/reviews/her-2013/?type=content.filmreviewpage&t=TOKEN",
+        ),
+    ],
+)
+def test_the_preview_goes_where_frontend_preview_url_says(
+    admin_client, admin_user, review, edit_preview_url, settings, template, expected
+):
+    settings.FRONTEND_PREVIEW_URL = template
+    form = review_form_data(review.film, draft_body("Draft."), slug="her-2013")
+
+    location = open_preview(admin_client, edit_preview_url, form)
+
+    token = parse_qs(urlsplit(location).query)["token" if "token=" in location else "t"][0]
+    assert token.startswith(f"id={review.pk};editor={admin_user.pk}:")
+    assert location == expected.replace("TOKEN", quote(token, safe=""))
 
 
 def test_preview_shows_the_draft_while_the_live_page_keeps_its_content(
