@@ -267,7 +267,7 @@ class OrderingFilter(BaseFilterBackend):
         choices = list(dict.fromkeys([*shared, *typed]))
         description = (
             "The order of the items: a field, `-field` for descending, or `random`. "
-            "Items that tie are in the order of their ids."
+            "Ties are broken by id, in the same direction."
         )
         if len(choices) > len(shared):
             description += " Fields of one page type need that `type`."

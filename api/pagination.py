@@ -9,10 +9,13 @@ or its order cannot be kept by a cursor (a search's relevance, ``random``).
 """
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.db.models import F, OrderBy, Q, QuerySet
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
@@ -22,8 +25,11 @@ from .validation import as_integer, is_beyond_database_integers
 
 # Items a listing holds when ?limit= does not say, as Wagtail pages them.
 DEFAULT_LIMIT = 20
-CURSOR_SALT = "api.pagination.cursor"
+# Without a timestamp: the same page of an unchanged listing has the same links, and so
+# the same ETag, whenever and wherever it is built.
+CURSOR_SIGNER = signing.Signer(salt="api.pagination.cursor")
 FORWARD, BACKWARD = "next", "previous"
+NOT_A_CURSOR = "cursor is not one this API gave: take it from meta.next or meta.previous"
 
 
 class Pagination(WagtailPagination):
@@ -53,10 +59,13 @@ class Pagination(WagtailPagination):
     def page_from_offset(self, queryset, request):
         items = super().paginate_queryset(queryset, request)
         offset = int(request.GET.get("offset", 0))
-        self.next = None
+        self.next = self.previous = None
+        if isinstance(queryset, QuerySet) and "?" in queryset.query.order_by:
+            return items  # a random order is another each time: there is no next page
         if offset + len(items) < self.total_count:
             self.next = self.link(offset=str(offset + self.limit))
-        self.previous = self.link(offset=str(max(offset - self.limit, 0))) if offset > 0 else None
+        if offset > 0:
+            self.previous = self.link(offset=str(max(offset - self.limit, 0)))
         return items
 
     def page_from_cursor(self, queryset, cursor):
@@ -70,7 +79,11 @@ class Pagination(WagtailPagination):
         rows = queryset.order_by(*order_by(ordering, nulls_last=not backward))
         if position is not None:
             rows = rows.filter(after(ordering, position, nulls_last=not backward))
-        items = list(rows[: self.limit + 1])
+        try:
+            items = list(rows[: self.limit + 1])
+        except (ValidationError, ValueError, TypeError, OverflowError, DataError):
+            # Values a cursor of this listing cannot hold: it was made otherwise.
+            raise BadRequestError(NOT_A_CURSOR) from None
         more = len(items) > self.limit
         items = items[: self.limit]
         if direction == BACKWARD:
@@ -89,22 +102,33 @@ class Pagination(WagtailPagination):
 
     def read_cursor(self, cursor):
         try:
-            payload = signing.loads(cursor, salt=CURSOR_SALT)
+            payload = CURSOR_SIGNER.unsign_object(cursor)
             direction, order, position = payload["d"], payload["o"], list(payload["v"])
+            listing = payload["l"]
         except (signing.BadSignature, KeyError, TypeError, ValueError):
-            raise BadRequestError(
-                "cursor is not one this API gave: take it from meta.next or meta.previous"
-            ) from None
+            raise BadRequestError(NOT_A_CURSOR) from None
         if order != self.request.GET.get("order", "") or direction not in (FORWARD, BACKWARD):
             raise BadRequestError("cursor belongs to another order: start again without it")
-        if len(position) != len(self.keyset):
+        if listing != self.listing() or len(position) != len(self.keyset):
             raise BadRequestError("cursor belongs to another listing: start again without it")
         return direction, position
 
     def cursor_link(self, direction, item):
         position = [cursor_value(value_of(item, name)) for name, _descending in self.keyset]
-        payload = {"d": direction, "o": self.request.GET.get("order", ""), "v": position}
-        return self.link(cursor=signing.dumps(payload, salt=CURSOR_SALT, compress=True))
+        order = self.request.GET.get("order", "")
+        payload = {"d": direction, "o": order, "l": self.listing(), "v": position}
+        return self.link(cursor=CURSOR_SIGNER.sign_object(payload, compress=True))
+
+    def listing(self):
+        """What a cursor belongs to: the address and the filters of the listing, whatever
+        its page (which ``limit`` may change)."""
+        query = sorted(
+            (name, value)
+            for name, value in self.request.GET.items()
+            if name not in ("cursor", "offset", "limit")
+        )
+        identity = repr((self.request.path, query)).encode()
+        return hashlib.blake2b(identity, digest_size=8).hexdigest()
 
     def link(self, **replacements):
         query = self.request.GET.copy()
@@ -195,16 +219,25 @@ def order_by(keyset, nulls_last):
 
 
 def after(keyset, position, nulls_last):
-    """The condition for the items after ``position`` in the keyset's order."""
+    """The condition for the items after ``position`` in the keyset's order: beyond its
+    first value, or level with it and after the rest of the position."""
     (name, descending), *rest = keyset
     value, *rest_values = position
-    then = after(rest, rest_values, nulls_last) if rest else Q(pk__in=[])
     is_null = Q(**{f"{name}__isnull": True})
     if value is None:
-        return is_null & then if nulls_last else (is_null & then) | ~is_null
-    beyond = Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
-    beyond |= Q(**{name: value}) & then
-    return beyond | is_null if nulls_last else beyond
+        level = is_null
+        beyond = Q() if nulls_last else ~is_null
+    else:
+        level = Q(**{name: value})
+        beyond = Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
+        if nulls_last:
+            beyond |= is_null
+    if rest:
+        level_and_after = level & after(rest, rest_values, nulls_last)
+        return beyond | level_and_after if beyond else level_and_after
+    if not beyond:  # the last of the nulls, on the last field: nothing comes after it
+        return Q(pk__in=[])
+    return beyond
 
 
 def value_of(item, name):

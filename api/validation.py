@@ -6,6 +6,8 @@ from wagtail.api.v2.utils import BadRequestError
 
 from search.queries import check_search_input
 
+# Nested objects in ?fields= (film(title)) and Wagtail's own (carousel(image(title))).
+MAX_FIELDS_NESTING = 4
 # The range of a 64-bit signed integer column, the widest integer our databases store.
 MIN_DATABASE_INTEGER, MAX_DATABASE_INTEGER = -(2**63), 2**63 - 1
 
@@ -39,7 +41,22 @@ def check_query(params):
             )
         if not values[0].strip():
             raise BadRequestError(f"{name} is empty: give it a value, or leave it out")
+    if nesting_depth(params.get("fields", "")) > MAX_FIELDS_NESTING:
+        raise BadRequestError(f"fields nests at most {MAX_FIELDS_NESTING} levels deep")
     check_search_input(params)
+
+
+def nesting_depth(fields):
+    """How deep the parentheses of a ``fields`` parameter go, which Wagtail's parser
+    follows by recursion."""
+    depth = deepest = 0
+    for character in fields:
+        if character == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character == ")":
+            depth -= 1
+    return deepest
 
 
 def comma_separated(name, value, most):

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.v2 import filters, views
@@ -50,6 +51,9 @@ class PublicEndpoint:
 
     pagination_class = Pagination
     schema = WagtailEndpointSchema()
+    # The public API answers everyone alike, as an anonymous reader: it reads no session
+    # (nor varies on its cookie), and no session opens a restricted page to it.
+    authentication_classes = []
     # What can change which items a listing holds: tags for the response cache.
     cache_list_tags = ()
     # Whether responses are stored for other requests.
@@ -85,12 +89,13 @@ class PublicEndpoint:
         serializer_class = super()._get_serializer_class(
             router, model, config, show_details=show_details, nested=nested
         )
-        if not selections:
-            return serializer_class
         selected = {
             name: with_selected_fields(name, overrides[name], sub_fields)
             for name, sub_fields in selections.items()
+            if name in serializer_class.Meta.fields  # not left out after all (-film)
         }
+        if not selected:
+            return serializer_class
         return type(serializer_class.__name__, (serializer_class,), selected)
 
     @classmethod
@@ -102,6 +107,9 @@ class PublicEndpoint:
         return [name for name in fields if is_comparable_column(model._meta.get_field(name))]
 
     def initial(self, request, *args, **kwargs):
+        # A method the address does not take is a 405, whatever its query says.
+        if not hasattr(self, request.method.lower()):
+            raise exceptions.MethodNotAllowed(request.method)
         check_query(request.GET)
         formats = sorted(renderer.format for renderer in self.get_renderers())
         if request.GET.get("format", formats[0]) not in formats:
@@ -131,6 +139,13 @@ class PublicEndpoint:
         if isinstance(response.data, dict) and set(response.data) == {"detail"}:
             response.data = {"message": str(response.data["detail"])}
         return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON whatever the client accepts, a browser's text/html included.
+        if isinstance(response, Response) and response.status_code >= 400:
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_renderer_context(self):
         # Wagtail pretty-prints with an indent of 4, which takes Python's slow JSON

@@ -52,29 +52,12 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("bench: wrk is missing: apt-get install -y wrk")
     port = free_port()
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": DATABASE_URL,
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "CMS_BASE_URL": f"http://127.0.0.1:{port}",
-        "MEDIA_ROOT": str(BENCH_DIR / "media"),
-    }
+    environment = server_environment(port)
     prepare_database(environment)
     facts = json.loads(manage(environment, "shell", "--no-imports", "--command", FACTS))
     environment["BENCH_BARE_BYTES"] = str(facts["detail_bytes"])
 
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "gunicorn", "cms.wsgi"),
-            *("--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)),
-        ],
-        cwd=BASE_DIR,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_gunicorn(environment, port, WORKERS)
     try:
         base_url = f"http://127.0.0.1:{port}"
         wait_for(f"{base_url}/bench/bare/")
@@ -84,6 +67,32 @@ def main():
         server.wait()
 
     report(results, facts)
+
+
+def server_environment(port):
+    """The CMS's environment under the benchmark: production settings, its database."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": DATABASE_URL,
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "CMS_BASE_URL": f"http://127.0.0.1:{port}",
+        "MEDIA_ROOT": str(BENCH_DIR / "media"),
+    }
+
+
+def start_gunicorn(environment, port, workers):
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "gunicorn", "cms.wsgi"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def cases(facts):

@@ -21,5 +21,6 @@ negotiation picks (``Accept: application/json; indent=4`` is another entry).
 - ``store``: the tag versions in the database, and the entries in Django's cache;
 - ``signal_handlers``: which changes bump which tags, and which loads tag a response;
 - ``conditional``: ETag, Last-Modified, Cache-Control and 304 answers;
-- ``responses``: the view wrapper that serves, builds and stores responses.
+- ``responses``: the view wrapper that serves, builds and stores responses, each kept
+  with the encodings (``api.compression``) it has been sent in.
 """

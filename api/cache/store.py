@@ -61,6 +61,15 @@ def invalidate_everything():
     )
 
 
+def hold_generation_lock():
+    """Takes, until the transaction ends, the lock that every invalidation takes: what
+    holds it commits in the order it took it. (SQLite writes one transaction at a time.)"""
+    locked = ApiCacheTag.objects.select_for_update().filter(key=GENERATION)
+    if not list(locked.values_list("key", flat=True)):
+        ApiCacheTag.objects.get_or_create(key=GENERATION, defaults={"version": 0})
+        list(locked.values_list("key", flat=True))
+
+
 def invalidate(tags):
     """Marks every stored response that carries one of these tags as stale."""
     with transaction.atomic():

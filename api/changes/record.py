@@ -9,6 +9,7 @@ import datetime
 import threading
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -20,6 +21,8 @@ from wagtail.signals import (
     pre_page_move,
 )
 
+from ..cache import store
+from ..cache.tags import list_tag
 from ..models import PageChange
 from ..serializers import frontend_html_url
 
@@ -30,9 +33,18 @@ PRUNING_GRACE = datetime.timedelta(days=1)
 
 # The public addresses of a moving subtree, from before the move to after it.
 _before_move = threading.local()
+# The pages being deleted: Django tells of every page a deletion takes before it deletes
+# any, then deletes their view restrictions first.
+_deleting = threading.local()
 
 
+@transaction.atomic
 def record(page, event, html_url=None, old_html_url=None):
+    # Events get their ids in the order their transactions commit, so that a reader who
+    # has seen one has seen every event before it. The lock is the response cache's,
+    # which a change to a page takes anyway: one lock, taken in one order, never a
+    # deadlock between two.
+    store.hold_generation_lock()
     PageChange.objects.create(
         page_id=page.pk,
         page_type=page.specific_class._meta.label,
@@ -66,8 +78,13 @@ def record_unpublished(sender, instance, **kwargs):
 def record_deleted(sender, instance, **kwargs):
     # Whether it was live is read from the database: Wagtail's own handler may have
     # unpublished the instance already.
+    _deleting.pages = getattr(_deleting, "pages", set()) | {instance.pk}
     if Page.objects.live().public().filter(pk=instance.pk).exists():
         record(instance, Event.DELETED, old_html_url=frontend_html_url(instance))
+
+
+def forget_deleted(sender, instance, **kwargs):
+    getattr(_deleting, "pages", set()).discard(instance.pk)
 
 
 def remember_addresses_before_move(sender, instance, **kwargs):
@@ -92,6 +109,9 @@ def record_renamed(sender, instance, instance_before, **kwargs):
         for pk, (page, url) in after.items():
             before[pk] = (page, url and old_root + url.removeprefix(new_root))
     record_address_changes(before, after)
+    # Wagtail tells of a new slug once the change has committed, and the response
+    # cache hears of it first: a feed answer stored in between would miss these events.
+    store.invalidate([list_tag(Page)])
 
 
 def record_address_changes(before, after):
@@ -117,19 +137,22 @@ def record_restricted(sender, instance, created=False, raw=False, **kwargs):
 
 
 def record_unrestricted(sender, instance, **kwargs):
-    """A view restriction removed shows the pages under it that no other one hides
-    (unless the page itself is being deleted, which takes its restrictions with it)."""
+    """A view restriction removed shows the pages under it that no other one hides,
+    but those being deleted, which take their restrictions with them."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is None:
         return
+    deleting = getattr(_deleting, "pages", set())
     for shown, url in public_pages_under(page).values():
-        record(shown, Event.PUBLISHED, html_url=url)
+        if shown.pk not in deleting:
+            record(shown, Event.PUBLISHED, html_url=url)
 
 
 def register_signal_handlers():
     page_published.connect(record_published)
     page_unpublished.connect(record_unpublished)
     pre_delete.connect(record_deleted, sender=Page)
+    post_delete.connect(forget_deleted, sender=Page)
     pre_page_move.connect(remember_addresses_before_move)
     post_page_move.connect(record_moved)
     page_slug_changed.connect(record_renamed)

@@ -2,8 +2,9 @@
 
 A cursor (``since``) is ``<id>-<time>``: the last event the client has, and a time
 from which the feed holds every event it has not (the time of the first event not yet
-given, or of the last given). A cursor whose time is older than the feed keeps events
-answers 410: the client may have missed some, and must rebuild in full.
+given, or, when it has them all, the hour of the call). A cursor whose time is older
+than the feed keeps events answers 410: the client may have missed some, and must
+rebuild in full.
 """
 
 import datetime
@@ -27,6 +28,8 @@ from ..pagination import DEFAULT_LIMIT
 from ..validation import as_integer
 from ..views import PublicEndpoint
 
+# The last event's id, then a Unix time; as the OpenAPI document writes it.
+CURSOR_PATTERN = "^[0-9]+-[0-9]+$"
 CURSOR = re.compile(r"(?P<id>[0-9]+)-(?P<time>[0-9]+)")
 
 
@@ -84,7 +87,7 @@ class ChangesSchema(PublicAPISchema):
         return [
             OpenApiParameter(
                 "since",
-                {"type": "string", "pattern": CURSOR.pattern},
+                {"type": "string", "pattern": CURSOR_PATTERN},
                 description="The cursor from `meta.next` of the last call.",
             ),
             OpenApiParameter(
@@ -142,15 +145,13 @@ class ChangesViewSet(PublicEndpoint, viewsets.GenericViewSet):
             raise BadRequestError(f"limit must be from 1 to {settings.WAGTAILAPI_LIMIT_MAX}")
         if "since" not in request.GET:
             return self.respond([], start_cursor())
-        last_id, since = read_cursor(request.GET["since"])
+        last_id, _since = read_cursor(request.GET["since"])
         events = list(PageChange.objects.filter(id__gt=last_id).order_by("id")[: limit + 1])
         given = events[:limit]
         if len(events) > limit:
             cursor = make_cursor(given[-1].pk, events[limit].at)
-        elif given:
-            cursor = make_cursor(given[-1].pk, given[-1].at)
         else:
-            cursor = make_cursor(last_id, since)
+            cursor = make_cursor(given[-1].pk if given else last_id, this_hour())
         return self.respond(given, cursor)
 
     def respond(self, events, cursor):
@@ -166,12 +167,17 @@ def make_cursor(last_id, since):
 
 
 def start_cursor():
-    """The cursor of now: after the last event, from its time (or, with none yet, this
-    hour's start), so that asking again gives the same answer."""
-    last = PageChange.objects.order_by("-id").first()
-    if last is not None:
-        return make_cursor(last.pk, last.at)
-    return make_cursor(0, timezone.now().replace(minute=0, second=0, microsecond=0))
+    """The cursor of now: after the last event."""
+    last_id = PageChange.objects.order_by("-id").values_list("id", flat=True).first()
+    return make_cursor(last_id or 0, this_hour())
+
+
+def this_hour():
+    """The time of a cursor after which nothing has happened yet: every event to come
+    is recorded from now on. To the hour, so that an unchanged feed answers the same
+    bytes (and ETag) all hour; a client that keeps calling never sees its cursor expire,
+    however quiet the site."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
 
 
 def read_cursor(value):
@@ -196,8 +202,11 @@ def is_expired(value):
 def refusing_expired_cursors(view):
     @wraps(view)
     def refusing_view(request, *args, **kwargs):
-        since = request.GET.get("since", "")
-        if request.method in ("GET", "HEAD") and is_expired(since):
+        # A query the view refuses anyway (since given twice, an unknown parameter)
+        # gets the view's 400.
+        since = request.GET.getlist("since")
+        well_formed = len(since) == 1 and set(request.GET) <= ChangesViewSet.known_query_parameters
+        if request.method in ("GET", "HEAD") and well_formed and is_expired(since[0]):
             days = settings.API_CHANGES_RETENTION_DAYS
             message = (
                 f"this cursor is older than the {days} days the feed keeps: some changes "

@@ -7,6 +7,7 @@ kind of field, never for one model: the models' own fields, ``api_fields`` and
 serializers describe the rest. Registered with drf-spectacular by ``ApiConfig.ready``.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import ComponentIdentity, ResolvedComponent, force_instance
 from rest_framework import serializers
@@ -49,16 +50,19 @@ class WagtailSerializerExtension(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema, direction):
         serializer = force_instance(self.target)
+        preview = getattr(self.target, "is_preview", False)
         meta, body = {}, {}
         for name, field in serializer.fields.items():
             if isinstance(field, serializers.Serializer):
                 schema = selectable_object(auto_schema, field, direction)
             else:
                 schema = auto_schema._map_serializer_field(field, direction)
+            if preview and may_be_empty_in_a_draft(serializer.Meta.model, field):
+                schema = nullable(schema)
             (meta if name in serializer.meta_fields else body)[name] = schema
         properties = {"id": body.pop("id")} if "id" in body else {}
         required = ["id"] if properties else []
-        if getattr(self.target, "is_preview", False):
+        if preview:
             # A page previewed before its first save has no id yet.
             properties["id"] = nullable(properties["id"])
             meta["is_preview"] = {"type": "boolean", "enum": [True]}
@@ -77,6 +81,17 @@ class WagtailSerializerExtension(OpenApiSerializerExtension):
             "properties": properties,
             "required": required,
         }
+
+
+def may_be_empty_in_a_draft(model, field):
+    """Whether a draft may leave the field's column empty (null) where a published page
+    may not: a review's film, which only publishing requires."""
+    source = field.source.split(".")[0]
+    try:
+        column = model._meta.get_field(source)
+    except FieldDoesNotExist:
+        return False
+    return column.null and not field.allow_null
 
 
 def selectable_object(auto_schema, serializer, direction):

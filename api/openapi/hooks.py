@@ -9,6 +9,18 @@ def only_public_api(endpoints):
     return [endpoint for endpoint in endpoints if endpoint[0].startswith(PUBLIC_API_PREFIX)]
 
 
+def refuse_empty_values(result, generator, request, public):
+    """Every text query parameter takes a value: an empty one is a 400
+    (``api.validation.check_query``)."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter["in"] == "query" and schema.get("type") == "string":
+                    schema.setdefault("minLength", 1)
+    return result
+
+
 def close_objects(result, generator, request, public):
     """Every object in the document's schemas admits only the properties it describes,
     so that a response with a property the document lacks fails its tests."""

@@ -48,6 +48,9 @@ NOT_MODIFIED = OpenApiResponse(
 METHOD_NOT_ALLOWED = OpenApiResponse(
     ErrorSerializer, description="The API is read-only: GET, HEAD and OPTIONS only."
 )
+NOT_ACCEPTABLE = OpenApiResponse(
+    ErrorSerializer, description="`Accept` names no representation the API gives: JSON."
+)
 
 
 def response_header(name, description, codes, schema=None):
@@ -114,7 +117,7 @@ class PublicAPISchema(AutoSchema):
 
     def get_response_serializers(self):
         responses = {**self.get_own_responses(), 400: BAD_REQUEST, 405: METHOD_NOT_ALLOWED}
-        responses[429] = TOO_MANY_REQUESTS
+        responses.update({406: NOT_ACCEPTABLE, 429: TOO_MANY_REQUESTS})
         if self.conditional:
             responses[304] = NOT_MODIFIED
         return dict(sorted(responses.items()))
@@ -226,8 +229,8 @@ class WagtailEndpointSchema(PublicAPISchema):
 
     @property
     def conditional(self):
-        # Previews are an editor's, and never cached; redirects carry no validators.
-        return self.view.action in ("listing_view", "detail_view")
+        # Redirects carry no validators. (Previews do, though no cache keeps them.)
+        return self.view.action in ("listing_view", "detail_view", "preview_view")
 
     def _is_list_view(self, serializer=None):
         return self.view.action == "listing_view"

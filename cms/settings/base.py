@@ -251,7 +251,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.openapi.hooks.only_public_api"],
-    "POSTPROCESSING_HOOKS": ["api.openapi.hooks.close_objects"],
+    "POSTPROCESSING_HOOKS": [
+        "api.openapi.hooks.close_objects",
+        "api.openapi.hooks.refuse_empty_values",
+    ],
     "SERVERS": [{"url": CMS_BASE_URL}],
     # The docs page's scripts come from this server, not from a CDN.
     "REDOC_DIST": "SIDECAR",

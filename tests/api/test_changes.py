@@ -1,8 +1,11 @@
 """The change feed tells a build what happened to public pages since its last call."""
 
+import datetime
+
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from api.models import PageChange
@@ -114,6 +117,23 @@ def test_a_new_slug_is_a_move_once_published(client, review, django_capture_on_c
             "old_html_url": f"{FRONTEND}/reviews/her/"} in events  # fmt: skip
 
 
+def test_a_feed_answer_stored_before_a_new_slug_is_told_does_not_hide_it(
+    client, review, django_capture_on_commit_callbacks
+):
+    since_url = Feed(client).next_url
+    review.slug = "her-2013"
+    with django_capture_on_commit_callbacks() as told_after_commit:
+        review.save_revision().publish()
+    stored = client.get(since_url).json()  # between the commit and Wagtail's signal
+    for callback in told_after_commit:
+        callback()
+
+    again = client.get(since_url).json()
+
+    assert [event["event"] for event in stored["items"]] == ["published"]
+    assert [event["event"] for event in again["items"]] == ["published", "moved"]
+
+
 def test_a_view_restriction_unpublishes_and_its_removal_publishes_again(
     client, review, review_index
 ):
@@ -192,3 +212,39 @@ def test_a_cursor_that_is_not_one_gets_a_400(client, db, since):
 
     assert response.status_code == 400
     assert "message" in response.json()
+
+
+def test_deleting_restricted_pages_tells_nothing_of_them(client, review_index, home_page):
+    section = home_page.add_child(instance=ReviewIndexPage(title="Section", slug="section"))
+    section.save_revision().publish()
+    secret = make_review(section, slug="secret")
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    hidden = make_review(review_index, slug="hidden")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    feed = Feed(client)
+
+    hidden.delete()
+    section.delete()
+
+    assert feed.read() == [
+        {"id": section.pk, "event": "deleted", "html_url": None,
+         "old_html_url": f"{FRONTEND}/section/"},
+    ]  # fmt: skip
+
+
+def test_a_since_given_twice_is_a_400_however_old(client, db):
+    response = client.get(f"{CHANGES_URL}?since=1-1000000000&since=2-1000000000")
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("since is given 2 times")
+
+
+def test_a_quiet_feed_never_sends_its_client_to_rebuild(client, review, settings):
+    settings.API_CHANGES_RETENTION_DAYS = 1
+    PageChange.objects.update(at=timezone.now() - datetime.timedelta(days=3))
+
+    start = client.get(CHANGES_URL).json()["meta"]["next"]
+    quiet = client.get(start)
+
+    assert quiet.status_code == 200 and quiet.json()["items"] == []
+    assert client.get(quiet.json()["meta"]["next"]).status_code == 200

@@ -1,10 +1,11 @@
 """Writers edit and publish reviews while readers hammer the API, on PostgreSQL.
 
 Three writer processes save drafts and publish revisions of overlapping reviews; eight
-reader threads call the API of two gunicorn processes (two workers each) meanwhile.
-Nothing may fail, no reader may see a draft, every revision written must be in the
-database, and afterwards every process serves each review's live revision, which is one
-that a writer published. (Which of two racing publishes wins is Wagtail's last-save-wins;
+reader threads call the API of two gunicorn processes (two workers each) meanwhile, and
+a build follows the change feed. Nothing may fail, no reader may see a draft, every
+revision written must be in the database, the build must be told of every publish, and
+afterwards every process serves each review's live revision, which is one that a writer
+published. (Which of two racing publishes wins is Wagtail's last-save-wins;
 either way, the page and its live revision agree.)
 """
 
@@ -142,6 +143,21 @@ def read_until(stop, servers, review_ids, seed):
     return answers, drafts_seen
 
 
+def follow_changes(stop, servers, start):
+    """A build following the change feed while the writers publish: every event it is
+    told of, in order, reading on after ``stop`` until the feed has nothing more."""
+    events, url, rng = [], start, random.Random(0)  # noqa: S311 (a test's load pattern)
+    while True:
+        # Each call to either process: whichever answers, the feed is the same.
+        address = url.split("/api/", 1)[1].split("&limit=")[0]
+        status, body = get(f"{rng.choice(servers)}/api/{address}&limit=7")
+        assert status == 200, status
+        events += [(item["id"], item["event"], item["at"]) for item in body["items"]]
+        url = body["meta"]["next"]
+        if stop.is_set() and not body["items"]:
+            return events
+
+
 def test_writers_and_readers_at_once_lose_nothing_and_see_no_draft(environment, servers):
     review_ids = [
         item["id"]
@@ -154,11 +170,14 @@ def test_writers_and_readers_at_once_lose_nothing_and_see_no_draft(environment, 
         manage(environment, "shell", "--no-imports", "-c", DATABASE_STATE)
     )["revisions"]
 
+    start = get(f"{servers[0]}/api/v2/changes/")[1]["meta"]["next"]
+
     stop = threading.Event()
-    with ThreadPoolExecutor(READERS) as readers:
+    with ThreadPoolExecutor(READERS + 1) as readers:
         reading = [
             readers.submit(read_until, stop, servers, review_ids, seed) for seed in range(READERS)
         ]
+        following = readers.submit(follow_changes, stop, servers, start)
         writers = [
             subprocess.Popen(
                 [sys.executable, "manage.py", "shell", "--no-imports", "-c", WRITER],
@@ -174,6 +193,7 @@ def test_writers_and_readers_at_once_lose_nothing_and_see_no_draft(environment, 
         time.sleep(1)  # readers also read after the last publish
         stop.set()
         read = [future.result() for future in reading]
+        followed = following.result()
 
     for writer, (_output, errors) in zip(writers, written, strict=True):
         assert writer.returncode == 0, errors
@@ -188,6 +208,12 @@ def test_writers_and_readers_at_once_lose_nothing_and_see_no_draft(environment, 
     assert len(published) >= 3 * WRITERS
     assert drafts_seen == []
     print(f"{answers.total()} reads, {len(revisions)} revisions, {len(published)} publishes")
+
+    # The feed told the build of every publish, in the order they committed, though
+    # publishes raced each other: read whole afterwards, it says the same.
+    assert followed == follow_changes(stop, servers, start)
+    assert len(followed) == len(published)
+    assert {event for _id, event, _at in followed} == {"published"}
 
     # No revision lost: every one a writer made is in the database, and no other.
     state = json.loads(manage(environment, "shell", "--no-imports", "-c", DATABASE_STATE))

@@ -2,11 +2,13 @@
 other review disappear or appear twice, and meta.next and meta.previous lead both ways."""
 
 from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
-from tests.factories import ImageFactory, make_review
+from tests.factories import FilmFactory, ImageFactory, ReviewerFactory, make_review
 
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
@@ -144,3 +146,54 @@ def test_other_listings_page_by_cursor_too(client, review_index, endpoint):
     everything = client.get(reverse(endpoint), {"limit": 100}).json()["items"]
     assert ids == [item["id"] for item in everything]
     assert len(ids) >= 5
+
+
+def test_an_unchanged_listing_gives_the_same_links_whenever_it_is_built(client, reviews):
+    first = client.get(first_page()).json()["meta"]["next"]
+    cache.clear()
+
+    assert client.get(first_page()).json()["meta"]["next"] == first
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        (first_page(), reverse("wagtailapi_v2:images:listing")),
+        (first_page(), f"{LISTING_URL}?type=content.FilmReviewPage&limit=2&tag=x"),
+        (reverse("taxonomies:composers") + "?limit=1", reverse("wagtailapi_v2:images:listing")),
+        (reverse("taxonomies:tags") + "?limit=1", reverse("taxonomies:reviewers")),
+    ],
+)
+def test_a_cursor_of_another_listing_is_refused(client, reviews, source, target):
+    make_review(reviews[0].get_parent(), tags=["a", "b"], reviewer=ReviewerFactory())
+    cursor = parse_qs(urlsplit(client.get(source).json()["meta"]["next"]).query)["cursor"][0]
+
+    response = client.get(target, {"cursor": cursor})
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("cursor belongs to another listing")
+
+
+@pytest.mark.parametrize("order", ["name", "-name", "review_count", "-review_count"])
+def test_composers_page_by_cursor_without_repeats(client, review_index, order):
+    for number in range(7):
+        film = FilmFactory(composers=[f"Composer {number % 4}", f"Other {number}"])
+        make_review(review_index, film=film)
+    url = f"{reverse('taxonomies:composers')}?limit=3&order={order}"
+    everything = client.get(url.replace("limit=3", "limit=100")).json()["items"]
+
+    names, counts = [], {}
+    while url:
+        body = client.get(url).json()
+        names += [item["name"] for item in body["items"]]
+        counts.update({item["name"]: item["review_count"] for item in body["items"]})
+        url = body["meta"]["next"]
+
+    assert names == [item["name"] for item in everything]
+    assert counts == {item["name"]: item["review_count"] for item in everything}
+
+
+def test_a_random_order_has_no_next_page(client, reviews):
+    meta = client.get(f"{first_page('random')}").json()["meta"]
+
+    assert meta["next"] is None and meta["previous"] is None

@@ -200,6 +200,8 @@ def test_fields_selects_within_the_reviewer_and_the_hero_image(client, reviews):
         ("film(cast(name))", "'film(cast)' does not support nested fields"),
         ("-id", "fields cannot leave out id: every item has it"),
         ("-type", "fields cannot leave out type: every item has it"),
+        ("a(" * 5 + "b" + ")" * 5, "fields nests at most 4 levels deep"),
+        ("a(" * 1000 + "b", "fields nests at most 4 levels deep"),
     ],
 )
 def test_a_selection_that_cannot_be_made_is_refused(client, reviews, fields, message):
@@ -215,3 +217,10 @@ def test_every_item_keeps_its_id_and_type_whatever_fields_says(client, reviews, 
     for item in response.json()["items"]:
         assert set(item) == {"id", "meta"} and set(item["meta"]) == {"type"}
     assert response.json()["items"]
+
+
+def test_a_nested_selection_left_out_again_is_left_out(client, reviews):
+    response = client.get(LISTING_URL, {**REVIEWS, "fields": "film(title),-film"})
+
+    assert response.status_code == 200
+    assert "film" not in response.json()["items"][0]

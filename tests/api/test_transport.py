@@ -141,3 +141,12 @@ def test_a_preflight_names_only_the_methods_the_address_takes(client, db, path):
     )
 
     assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+
+
+def test_answers_vary_alike_whether_the_cache_built_them_or_not(client, reviews):
+    """The API reads no session, so that no answer varies on the cookie."""
+    client.cookies["sessionid"] = "anything"
+    built, stored = listing(client, "gzip"), listing(client, "gzip")
+
+    assert built["Vary"] == stored["Vary"]
+    assert "Cookie" not in built["Vary"]
