@@ -32,6 +32,14 @@ FORWARD, BACKWARD = "next", "previous"
 NOT_A_CURSOR = "cursor is not one this API gave: take it from meta.next or meta.previous"
 
 
+def parse_limit(params):
+    """How many items a listing asks for: ``limit``, from 1 to ``WAGTAILAPI_LIMIT_MAX``."""
+    limit = as_integer(params.get("limit", DEFAULT_LIMIT))
+    if limit is None or not 1 <= limit <= settings.WAGTAILAPI_LIMIT_MAX:
+        raise BadRequestError(f"limit must be from 1 to {settings.WAGTAILAPI_LIMIT_MAX}")
+    return limit
+
+
 class Pagination(WagtailPagination):
     """Limit and offset, as Wagtail pages, or a cursor; links to the pages either side."""
 
@@ -39,10 +47,7 @@ class Pagination(WagtailPagination):
         self.request = request
         if is_beyond_database_integers(request.GET.get("offset", "")):
             raise BadRequestError("offset is out of range")
-        limit = as_integer(request.GET.get("limit", DEFAULT_LIMIT))
-        if limit is None or not 1 <= limit <= settings.WAGTAILAPI_LIMIT_MAX:
-            raise BadRequestError(f"limit must be from 1 to {settings.WAGTAILAPI_LIMIT_MAX}")
-        self.limit = limit
+        self.limit = parse_limit(request.GET)
         self.keyset = keyset_of(queryset)
         if "cursor" in request.GET:
             if "offset" in request.GET:
@@ -103,25 +108,24 @@ class Pagination(WagtailPagination):
     def read_cursor(self, cursor):
         try:
             payload = CURSOR_SIGNER.unsign_object(cursor)
-            direction, order, position = payload["d"], payload["o"], list(payload["v"])
-            listing = payload["l"]
+            direction, listing, position = payload["d"], payload["l"], list(payload["v"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             raise BadRequestError(NOT_A_CURSOR) from None
-        if order != self.request.GET.get("order", "") or direction not in (FORWARD, BACKWARD):
-            raise BadRequestError("cursor belongs to another order: start again without it")
         if listing != self.listing() or len(position) != len(self.keyset):
+            # Another endpoint's, or another filter's or order's.
             raise BadRequestError("cursor belongs to another listing: start again without it")
+        if direction not in (FORWARD, BACKWARD):
+            raise BadRequestError(NOT_A_CURSOR)
         return direction, position
 
     def cursor_link(self, direction, item):
         position = [cursor_value(value_of(item, name)) for name, _descending in self.keyset]
-        order = self.request.GET.get("order", "")
-        payload = {"d": direction, "o": order, "l": self.listing(), "v": position}
+        payload = {"d": direction, "l": self.listing(), "v": position}
         return self.link(cursor=CURSOR_SIGNER.sign_object(payload, compress=True))
 
     def listing(self):
-        """What a cursor belongs to: the address and the filters of the listing, whatever
-        its page (which ``limit`` may change)."""
+        """What a cursor belongs to: the address, the filters and the order of the
+        listing, whatever its page (which ``limit`` may change)."""
         query = sorted(
             (name, value)
             for name, value in self.request.GET.items()

@@ -17,6 +17,7 @@ from wagtail_headless_preview.models import PagePreview
 from headless.models import HeadlessPageMixin, editor_may_still_edit
 from headless.userbar import render_preview_userbar
 
+from .validation import check_known_parameters
 from .views import PagesAPIViewSet
 
 
@@ -45,7 +46,7 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         ]
 
     def preview_view(self, request):
-        check_known_parameters(request, self.known_query_parameters)
+        check_known_parameters(request.GET, self.known_query_parameters)
         response = self.detail_view(request, pk=None)
         # So that a frontend with one route for pages and previews knows which it shows.
         response.data["meta"]["is_preview"] = True
@@ -55,7 +56,7 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         """Wagtail's user bar for the draft, as ``{"html": …}``: the frontend puts it in
         the preview, where it runs the editor's content checks (``headless.userbar``).
         ``in_preview_panel=true`` when the preview is in the admin's preview panel."""
-        check_known_parameters(request, self.known_userbar_parameters)
+        check_known_parameters(request.GET, self.known_userbar_parameters)
         page = self.get_object()
         editor = get_user_model().objects.get(pk=self.preview_editor_id)
         in_preview_panel = request.GET.get("in_preview_panel", "false")
@@ -121,12 +122,3 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
         # A draft is for the editor's eyes: no browser or CDN may keep it.
         add_never_cache_headers(response)
         return response
-
-
-def check_known_parameters(request, known):
-    unknown = set(request.GET) - known
-    if unknown:
-        raise BadRequestError(
-            f"query parameter is not an operation or a recognised field: "
-            f"{', '.join(sorted(unknown))}"
-        )

@@ -23,6 +23,7 @@ from headless import visibility
 from .cache.tags import list_tag
 from .openapi.schema import PublicAPISchema
 from .pagination import Pagination
+from .validation import check_known_parameters
 from .views import PublicEndpoint
 
 
@@ -169,12 +170,7 @@ class TaxonomyViewSet(PublicEndpoint, mixins.ListModelMixin, viewsets.GenericVie
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        unknown = set(request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised field: "
-                f"{', '.join(sorted(unknown))}"
-            )
+        check_known_parameters(request.GET, self.known_query_parameters)
 
 
 class TagsViewSet(TaxonomyViewSet):

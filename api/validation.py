@@ -69,3 +69,13 @@ def comma_separated(name, value, most):
     if len(items) > most:
         raise BadRequestError(f"{name} takes at most {most} items")
     return items
+
+
+def check_known_parameters(params, known):
+    """Refuses, as a 400, query parameters that an endpoint does not read."""
+    unknown = set(params) - set(known)
+    if unknown:
+        raise BadRequestError(
+            f"query parameter is not an operation or a recognised field: "
+            f"{', '.join(sorted(unknown))}"
+        )

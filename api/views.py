@@ -63,13 +63,7 @@ class PublicEndpoint:
     def as_view(cls, actions=None, **initkwargs):
         # The rate limit first, so that every request counts, those the cache answers too;
         # then the response cache; then DRF and Wagtail.
-        view = cached_view(super().as_view(actions, **initkwargs), cls)
-        return rate_limited(cls.ahead_of_the_cache(view))
-
-    @classmethod
-    def ahead_of_the_cache(cls, view):
-        """The view, behind what must answer before the response cache does."""
-        return view
+        return rate_limited(cached_view(super().as_view(actions, **initkwargs), cls))
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):

@@ -8,7 +8,9 @@ would, then:
 1. cold: the first build, every response built afresh;
 2. again: an unchanged rebuild that sends each page's ETag back (If-None-Match): 304s;
 3. incremental: after one review is published again, the change feed names it, and the
-   build fetches that one review.
+   build fetches that one review;
+4. full, after it: the whole crawl again with the ETags kept, where only the page that
+   holds that review has changed.
 
 Environment: BENCH_REVIEWS (default 2000); BENCH_DATABASE_URL (default SQLite in
 bench/static-build.sqlite3), as for bench/run.py.
@@ -118,6 +120,7 @@ def main():
         }
         if incremental["changed"] != [republished]:
             sys.exit(f"bench: the change feed named {incremental['changed']}, not {republished}")
+        after_change = crawl(base_url, etags)
     finally:
         server.terminate()
         server.wait()
@@ -126,6 +129,7 @@ def main():
     print(f"cold build:      {cold}")
     print(f"unchanged build: {again}")
     print(f"incremental:     {incremental}")
+    print(f"full, after it:  {after_change}")
 
 
 if __name__ == "__main__":

@@ -57,12 +57,12 @@ def add_validators(response, etag, last_modified):
 def conditional_response(request, response, last_modified):
     """The response, or a 304 where the request's validators match it: an ETag the
     client holds matches if it names the same content, in whichever encoding."""
-    etag = response["ETag"]
     held = parse_etags(request.headers.get("If-None-Match", ""))
-    same_content = [tag for tag in held if content_etag(tag) == content_etag(etag)]
+    same_content = [tag for tag in held if content_etag(tag) == content_etag(response["ETag"])]
     if same_content:
-        etag = same_content[0]
-    return get_conditional_response(request, etag, last_modified, response=response)
+        # A 304 names the representation the client holds, which it refreshes.
+        response["ETag"] = same_content[0]
+    return get_conditional_response(request, response["ETag"], last_modified, response=response)
 
 
 def add_public_cache_control(response):

@@ -7,8 +7,10 @@ hides it or shows it again. Changes to pages the public cannot see make no event
 
 import datetime
 import threading
+import time
 
 from django.conf import settings
+from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
@@ -22,7 +24,6 @@ from wagtail.signals import (
 )
 
 from ..cache import store
-from ..cache.tags import list_tag
 from ..models import PageChange
 from ..serializers import frontend_html_url
 
@@ -31,19 +32,22 @@ Event = PageChange.Event
 # moment after a client read the feed is still there when that client's cursor expires.
 PRUNING_GRACE = datetime.timedelta(days=1)
 
-# The public addresses of a moving subtree, from before the move to after it.
-_before_move = threading.local()
-# The pages being deleted: Django tells of every page a deletion takes before it deletes
-# any, then deletes their view restrictions first.
-_deleting = threading.local()
+# How often, at most, a process deletes the events the feed no longer keeps.
+PRUNING_INTERVAL_SECONDS = 60
+
+# What a change in progress knows before the change: the public addresses of a moving
+# subtree, and what the pages a deletion takes were (Django tells of them all before it
+# deletes any, and deletes their view restrictions before them). Kept for the thread
+# until its next request, in case the change failed half-way.
+_in_progress = threading.local()
+_last_pruned = 0.0
 
 
 @transaction.atomic
 def record(page, event, html_url=None, old_html_url=None):
     # Events get their ids in the order their transactions commit, so that a reader who
     # has seen one has seen every event before it. The lock is the response cache's,
-    # which a change to a page takes anyway: one lock, taken in one order, never a
-    # deadlock between two.
+    # which each change takes after writing its pages, as this does.
     store.hold_generation_lock()
     PageChange.objects.create(
         page_id=page.pk,
@@ -52,8 +56,28 @@ def record(page, event, html_url=None, old_html_url=None):
         html_url=html_url or "",
         old_html_url=old_html_url or "",
     )
+    prune()
+
+
+def prune():
+    """Deletes the events older than the feed keeps, once a minute at most."""
+    global _last_pruned
+    if time.monotonic() - _last_pruned < PRUNING_INTERVAL_SECONDS:
+        return
+    _last_pruned = time.monotonic()
     kept = datetime.timedelta(days=settings.API_CHANGES_RETENTION_DAYS) + PRUNING_GRACE
     PageChange.objects.filter(at__lt=timezone.now() - kept).delete()
+
+
+def in_progress(name):
+    """What the change in progress noted under ``name`` (a dict)."""
+    if not hasattr(_in_progress, name):
+        setattr(_in_progress, name, {})
+    return getattr(_in_progress, name)
+
+
+def forget_changes_in_progress(**kwargs):
+    _in_progress.__dict__.clear()
 
 
 def public_pages_under(page):
@@ -75,43 +99,46 @@ def record_unpublished(sender, instance, **kwargs):
         record(instance, Event.UNPUBLISHED, old_html_url=frontend_html_url(instance))
 
 
+def note_deleted(sender, instance, **kwargs):
+    """Before a deletion: whether the public sees the page, and where. Whether it is
+    live is read from the database: Wagtail's own handler may have unpublished the
+    instance already."""
+    public = Page.objects.live().public().filter(pk=instance.pk).exists()
+    address = frontend_html_url(instance) if public else None
+    in_progress("deleting")[instance.pk] = (public, address)
+
+
 def record_deleted(sender, instance, **kwargs):
-    # Whether it was live is read from the database: Wagtail's own handler may have
-    # unpublished the instance already.
-    _deleting.pages = getattr(_deleting, "pages", set()) | {instance.pk}
-    if Page.objects.live().public().filter(pk=instance.pk).exists():
-        record(instance, Event.DELETED, old_html_url=frontend_html_url(instance))
+    """After the page's row is gone, and the response cache has taken its lock."""
+    public, address = in_progress("deleting").pop(instance.pk, (False, None))
+    if public:
+        record(instance, Event.DELETED, old_html_url=address)
 
 
-def forget_deleted(sender, instance, **kwargs):
-    getattr(_deleting, "pages", set()).discard(instance.pk)
-
-
-def remember_addresses_before_move(sender, instance, **kwargs):
-    _before_move.pages = public_pages_under(instance)
+def note_addresses_before_move(sender, instance, **kwargs):
+    in_progress("moving")[instance.pk] = public_pages_under(instance)
 
 
 def record_moved(sender, instance, **kwargs):
     """A move changes the address of every page under the page moved, and may take
     them under a view restriction or out from under one."""
-    before = getattr(_before_move, "pages", {})
-    _before_move.pages = {}
+    before = in_progress("moving").pop(instance.pk, {})
     record_address_changes(before, public_pages_under(instance))
 
 
 def record_renamed(sender, instance, instance_before, **kwargs):
     """A new slug changes the address of every page under the page; which of them the
-    public may see stays the same."""
+    public may see stays the same. A page published for the first time (or again)
+    with a new slug was never public at the old one: its own publish says where it is."""
     after = public_pages_under(instance)
+    if not instance_before.live:
+        after.pop(instance.pk, None)
     new_root, old_root = frontend_html_url(instance), frontend_html_url(instance_before)
     before = {}
     if new_root and old_root:
         for pk, (page, url) in after.items():
             before[pk] = (page, url and old_root + url.removeprefix(new_root))
     record_address_changes(before, after)
-    # Wagtail tells of a new slug once the change has committed, and the response
-    # cache hears of it first: a feed answer stored in between would miss these events.
-    store.invalidate([list_tag(Page)])
 
 
 def record_address_changes(before, after):
@@ -142,7 +169,7 @@ def record_unrestricted(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is None:
         return
-    deleting = getattr(_deleting, "pages", set())
+    deleting = in_progress("deleting")
     for shown, url in public_pages_under(page).values():
         if shown.pk not in deleting:
             record(shown, Event.PUBLISHED, html_url=url)
@@ -151,10 +178,11 @@ def record_unrestricted(sender, instance, **kwargs):
 def register_signal_handlers():
     page_published.connect(record_published)
     page_unpublished.connect(record_unpublished)
-    pre_delete.connect(record_deleted, sender=Page)
-    post_delete.connect(forget_deleted, sender=Page)
-    pre_page_move.connect(remember_addresses_before_move)
+    pre_delete.connect(note_deleted, sender=Page)
+    post_delete.connect(record_deleted, sender=Page)
+    pre_page_move.connect(note_addresses_before_move)
     post_page_move.connect(record_moved)
     page_slug_changed.connect(record_renamed)
     post_save.connect(record_restricted, sender=PageViewRestriction)
     post_delete.connect(record_unrestricted, sender=PageViewRestriction)
+    request_started.connect(forget_changes_in_progress)

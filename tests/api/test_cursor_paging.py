@@ -127,7 +127,7 @@ def test_a_cursor_of_another_order_is_refused(client, reviews):
     response = client.get(next_url.replace("order=title", "order=-rating"))
 
     assert response.status_code == 400
-    assert response.json()["message"].startswith("cursor belongs to another order")
+    assert response.json()["message"].startswith("cursor belongs to another listing")
 
 
 def test_searches_page_by_offset(client, reviews):

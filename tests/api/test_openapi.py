@@ -142,19 +142,15 @@ def test_real_responses_of_every_endpoint_conform_to_the_document(demo_content):
                 query = {"type": page_type, "fields": fields, "order": order, "limit": 2}
                 query = {name: value for name, value in query.items() if value}
                 body = conforming("/api/v2/pages/", query)
-                page_ids |= {item["id"] for item in body["items"]}
+                page_ids |= {(item["id"], item["meta"]["type"]) for item in body["items"]}
                 checked += 1
                 if body["meta"]["next"]:
                     conforming("/api/v2/pages/", query_of(body["meta"]["next"]))
                     checked += 1
-    for page_id in sorted(page_ids):
-        for fields in [*SHARED_FIELDS, *PAGE_TYPES["content.FilmReviewPage"][:2]]:
+    for page_id, page_type in sorted(page_ids):
+        for fields in [*SHARED_FIELDS, *PAGE_TYPES[page_type]]:
             query = {"fields": fields} if fields else {}
-            case = schema["/api/v2/pages/{id}/"]["GET"].Case(
-                path_parameters={"id": page_id}, query=query
-            )
-            response = case.call_and_validate(checks=CHECKS, headers=UNCOMPRESSED)
-            assert response.status_code in (200, 400)  # film() of a page with no film
+            conforming("/api/v2/pages/{id}/", query, path_parameters={"id": page_id})
             checked += 1
     for taxonomy in TAXONOMIES:
         for order in (None, "-review_count", "-name" if taxonomy != "films" else "-title"):
@@ -172,8 +168,8 @@ def test_real_responses_of_every_endpoint_conform_to_the_document(demo_content):
             conforming(f"/api/v2/{endpoint}/{{id}}/", path_parameters={"id": item["id"]})
             checked += 1
     start = conforming("/api/v2/changes/")
-    since = query_of(start["meta"]["next"])["since"].split("-")
-    body = conforming("/api/v2/changes/", {"since": f"0-{since[1]}", "limit": 100})
+    _last_id, hour, epoch = query_of(start["meta"]["next"])["since"].split("-")
+    body = conforming("/api/v2/changes/", {"since": f"0-{hour}-{epoch}", "limit": 100})
     assert body["items"]  # the demo's pages, published
     checked += 2
 
