@@ -152,30 +152,16 @@ class ReviewFilter(BaseFilterBackend):
         review_type = FilmReviewPage._meta.label
         lowest, highest = RATING_MIN_RANGE
         return [
-            {
-                "name": "composer",
-                "in": "query",
-                "description": f"With `type={review_type}`: reviews of scores by any of "
-                f"these composers (comma-separated, at most {MAX_LIST_ITEMS}, in any case).",
-                "schema": {"type": "string", "minLength": 1},
-                "examples": {"A composer": {"value": "Arcade Fire"}},
-            },
-            {
-                "name": "tag",
-                "in": "query",
-                "description": f"With `type={review_type}`: reviews with all these tags "
-                f"(comma-separated, at most {MAX_LIST_ITEMS}, in any case).",
-                "schema": {"type": "string", "minLength": 1},
-                "examples": {"Tags": {"value": "ambient,bittersweet"}},
-            },
-            {
-                "name": "tag_any",
-                "in": "query",
-                "description": f"With `type={review_type}`: reviews with any of these tags "
-                f"(comma-separated, at most {MAX_LIST_ITEMS}, in any case).",
-                "schema": {"type": "string", "minLength": 1},
-                "examples": {"Tags": {"value": "ambient,bittersweet"}},
-            },
+            list_parameter(
+                "composer",
+                "reviews of scores by any of these composers",
+                "A composer",
+                "Arcade Fire",
+            ),
+            list_parameter("tag", "reviews with all these tags", "Tags", "ambient,bittersweet"),
+            list_parameter(
+                "tag_any", "reviews with any of these tags", "Tags", "ambient,bittersweet"
+            ),
             {
                 "name": "rating_min",
                 "in": "query",
@@ -183,6 +169,18 @@ class ReviewFilter(BaseFilterBackend):
                 "schema": {"type": "number", "minimum": float(lowest), "maximum": float(highest)},
             },
         ]
+
+
+def list_parameter(name, finds, example_name, example):
+    """A review filter that takes a comma-separated list, as the OpenAPI document says."""
+    return {
+        "name": name,
+        "in": "query",
+        "description": f"With `type={FilmReviewPage._meta.label}`: {finds} "
+        f"(comma-separated, at most {MAX_LIST_ITEMS}, in any case).",
+        "schema": {"type": "string", "minLength": 1},
+        "examples": {example_name: {"value": example}},
+    }
 
 
 def any_of(field, values):
