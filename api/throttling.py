@@ -66,13 +66,19 @@ class Usage:
 
 def count_request(request):
     """Counts the request against its client's rate; None where there is no limit."""
-    if not settings.API_THROTTLE_RATE:
+    return count_against(request, settings.API_THROTTLE_RATE, "public_api")
+
+
+def count_against(request, rate, scope):
+    """Counts the request against its client's ``rate`` (``5/minute``) of what
+    ``scope`` names; None where the rate is None (no limit)."""
+    if not rate:
         return None
-    allowed, period = settings.API_THROTTLE_RATE.split("/")
+    allowed, period = rate.split("/")
     seconds = PERIOD_SECONDS[period]
     now = time.time()
     window = int(now // seconds)
-    key = f"throttle:public_api:{BaseThrottle().get_ident(request)}:{window}"
+    key = f"throttle:{scope}:{BaseThrottle().get_ident(request)}:{window}"
     remaining = int(allowed) - count_in(key, seconds)
     reset = max(1, math.ceil((window + 1) * seconds - now))
     return Usage(int(allowed), seconds, remaining, reset)

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from .changes.views import ChangesViewSet
+from .replies import RepliesViewSet
 from .router import api_router
 from .taxonomies import TAXONOMIES
 from .throttling import rate_limited
@@ -61,6 +62,11 @@ taxonomy_urlpatterns = [
 
 urlpatterns = [
     path("v2/changes/", ChangesViewSet.as_view({"get": "list"}), name="changes"),
+    path(
+        "v2/replies/",
+        RepliesViewSet.as_view({"get": "list", "post": "create"}),
+        name="replies",
+    ),
     path("v2/", include((taxonomy_urlpatterns, "taxonomies"))),
     path("v2/", api_router.urls),
     path("schema/", rate_limited(SchemaView.as_view()), name="openapi-schema"),

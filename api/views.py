@@ -15,6 +15,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from taggit.models import Tag
+from wagtail.api import APIField
 from wagtail.api.v2 import filters, views
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.contrib.redirects.models import Redirect
@@ -39,6 +40,7 @@ from .filters import (
 )
 from .openapi.schema import WagtailEndpointSchema
 from .pagination import Pagination
+from .reply_counts import ReplyCountField, takes_replies, with_reply_counts
 from .serializers import PageSerializer
 from .throttling import rate_limited
 from .validation import as_integer, check_query, is_beyond_database_integers
@@ -219,6 +221,14 @@ class PagesAPIViewSet(PublicEndpoint, views.PagesAPIViewSet):
     )
 
     @classmethod
+    def get_body_fields(cls, model):
+        # What the page type declares, and the count of its published replies.
+        fields = super().get_body_fields(model)
+        if takes_replies(model):
+            fields.append(APIField("reply_count", serializer=ReplyCountField()))
+        return fields
+
+    @classmethod
     def get_object_detail_urlpath(cls, model, pk, namespace=""):
         # A page previewed before its first save has no id, so no detail URL yet.
         if pk is None:
@@ -308,6 +318,8 @@ def with_api_fields(pages):
     """Pages, with what the API shows of them loaded in a fixed number of queries: what
     their page type's ``prefetch_for_api`` asks for."""
     pages = pages.select_related("locale")
+    if takes_replies(pages.model):
+        pages = with_reply_counts(pages)
     prefetch_for_api = getattr(pages.model, "prefetch_for_api", None)
     return prefetch_for_api(pages) if prefetch_for_api else pages
 

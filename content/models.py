@@ -103,6 +103,11 @@ class FilmReviewPage(HeadlessPageMixin, Page):
         ReviewBodyBlock(),
         help_text="An intro, one commentary per track, then a conclusion.",
     )
+    replies_open = models.BooleanField(
+        "Replies open",
+        default=True,
+        help_text="Readers may reply to this review. Closing keeps the published replies.",
+    )
 
     content_panels = [
         TitleFieldPanel(
@@ -125,6 +130,7 @@ class FilmReviewPage(HeadlessPageMixin, Page):
         ),
         FieldPanel("body"),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("replies_open")]
 
     # Search fields for readers (the API's ?search=), autocomplete fields for editors
     # (the admin's page search and Reviews listing): both find a review by the same things.
@@ -171,6 +177,7 @@ class FilmReviewPage(HeadlessPageMixin, Page):
         APIField("body"),
         APIField("tracklist"),
         APIField("reading_time_minutes"),
+        APIField("replies_open"),
     ]
 
     base_form_class = FilmReviewPageForm

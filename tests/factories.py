@@ -1,4 +1,5 @@
-"""Test data: factories for snippets and images, and a helper that publishes reviews."""
+"""Test data: factories for snippets, images and replies, and a helper that publishes
+reviews."""
 
 from io import BytesIO
 from unittest import mock
@@ -10,6 +11,7 @@ from wagtail.images.models import Image
 
 from content.models import FilmReviewPage
 from content.snippets import Film, FilmComposer, FilmDirector, Reviewer
+from replies.models import Reply
 
 # The tracks of the demo's review of the Her score, in the order ../shared/demo-facts.md gives.
 HER_TRACKS = [
@@ -104,3 +106,15 @@ def sign_preview_token_at(moment, identifier):
     """A preview token as the admin would have issued it at ``moment``."""
     with mock.patch("django.core.signing.time.time", return_value=moment.timestamp()):
         return FilmReviewPage.get_preview_signer().sign(identifier)
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    """A reader's reply; pass ``page`` (a review). Approved unless told otherwise."""
+
+    class Meta:
+        model = Reply
+
+    name = factory.Sequence(lambda n: f"Reader {n}")
+    email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    body = "The cue under the credits stayed with me."
+    status = Reply.Status.APPROVED

@@ -17,6 +17,7 @@ from wagtail.signals import page_slug_changed, post_page_move
 
 from content.signals import pages_created_in_bulk
 from headless import visibility
+from replies.models import Reply
 
 from . import store, tags
 
@@ -124,6 +125,14 @@ def invalidate_pages_created_in_bulk(sender, parent, related_models, **kwargs):
     store.invalidate([tags.list_tag(Page), tags.object_tag(parent), *related_lists])
 
 
+def invalidate_review_of_reply(sender, instance, raw=False, **kwargs):
+    """A published reply shows in its review's replies listing and ``reply_count``:
+    approving, rejecting, editing, erasing or deleting one changes the review's
+    responses. A pending reply, or spam, changes nothing public."""
+    if not raw and instance.is_or_was_public:
+        store.invalidate([f"{tags.kind(Page)}:{instance.page_id}"])
+
+
 def register_signal_handlers():
     for model in tags.tracked_models():
         post_init.connect(collect_loaded_object, sender=model)
@@ -139,3 +148,5 @@ def register_signal_handlers():
     post_delete.connect(invalidate_restricted_media, sender=CollectionViewRestriction)
     path_updated.connect(invalidate_moved_collection, sender=Collection)
     pages_created_in_bulk.connect(invalidate_pages_created_in_bulk)
+    post_save.connect(invalidate_review_of_reply, sender=Reply)
+    post_delete.connect(invalidate_review_of_reply, sender=Reply)

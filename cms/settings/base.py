@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "api",
     "search",
     "backup",
+    "replies",
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",
@@ -269,6 +270,22 @@ API_CHANGES_RETENTION_DAYS = env_int("API_CHANGES_RETENTION_DAYS", 30, minimum=1
 # How long a CDN may serve an API response without asking again (s-maxage). With 0 it
 # revalidates every time, with the ETag, and never serves a stale response.
 API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 0, maximum=ONE_YEAR)
+
+# Readers' replies (replies/, and the API's /api/v2/replies/): how many replies one
+# client address may post, as count/second, minute, hour or day ("off" for no limit).
+REPLIES_POST_RATE = env_rate("REPLIES_POST_RATE", "10/hour")
+# A reply sent sooner than this many seconds after its form was shown (as the frontend
+# says in seconds_on_form) is refused: people take longer to write.
+REPLIES_MIN_SECONDS = env_int("REPLIES_MIN_SECONDS", 3, maximum=600)
+# How long a reply's client address and user agent are kept for moderation, in days.
+REPLIES_KEEP_ADDRESSES_DAYS = env_int("REPLIES_KEEP_ADDRESSES_DAYS", 30, maximum=3650)
+# The spam check each posted reply goes through: the dotted path of a callable that
+# takes the unsaved reply and the request and returns True for spam (replies.spam).
+REPLIES_SPAM_CHECK = env_text("REPLIES_SPAM_CHECK", "replies.spam.too_many_links_or_blocklisted")
+# What the shipped check counts as spam: more links than this, or any of these words
+# or addresses (comma-separated) in the name, email, website or text.
+REPLIES_MAX_LINKS = env_int("REPLIES_MAX_LINKS", 2, maximum=100)
+REPLIES_BLOCKLIST = env_list("REPLIES_BLOCKLIST", "")
 
 # Purge the CDN's copy of a page's or image's detail URL when it changes. Set
 # FRONTEND_CACHE_PURGE_URL to the cache's purge address (Varnish, Squid, nginx); other

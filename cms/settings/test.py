@@ -6,5 +6,6 @@ from .dev import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The suite, schemathesis above all, sends requests faster than any reader; the rate
-# limit has tests of its own.
+# limits have tests of their own.
 API_THROTTLE_RATE = None
+REPLIES_POST_RATE = None

@@ -105,6 +105,22 @@ def test_every_published_page_conforms_with_all_its_fields(demo_content):
         assert case.call_and_validate(checks=CHECKS, headers=UNCOMPRESSED).status_code == 200
 
 
+def test_replies_to_a_real_review_conform_both_ways(demo_content):
+    """Random requests seldom name a live review: these read and send replies to each."""
+    listing, send = schema["/api/v2/replies/"]["GET"], schema["/api/v2/replies/"]["POST"]
+    for review in FilmReviewPage.objects.live():
+        response = listing.Case(query={"page": review.pk}).call_and_validate(
+            checks=CHECKS, headers=UNCOMPRESSED
+        )
+        assert response.json()["items"], review
+        reply = {"page": review.pk, "name": "Ines", "email": "ines@example.com", "body": "Yes."}
+        for answer in (reply, {**reply, "parent": response.json()["items"][0]["id"]}):
+            sent = send.Case(body=answer, media_type="application/json").call_and_validate(
+                checks=CHECKS, headers=UNCOMPRESSED
+            )
+            assert sent.status_code == 202
+
+
 PAGE_TYPES = {
     "content.FilmReviewPage": [
         "film(title,composers)",
@@ -189,7 +205,7 @@ def test_the_document_is_served_as_json_and_describes_every_endpoint(client):
         for suffix in ("", "{id}/", "find/")
     } | {
         f"/api/v2/{endpoint}/"
-        for endpoint in ("page_preview", "page_preview/userbar", "changes", *TAXONOMIES)
+        for endpoint in ("page_preview", "page_preview/userbar", "changes", "replies", *TAXONOMIES)
     }
 
 

@@ -1,7 +1,8 @@
-"""No public endpoint shows who edits the CMS or how to reach a reviewer.
+"""No public endpoint shows who edits the CMS, how to reach a reviewer or a reader.
 
-An editor owns, writes, publishes and previews a review, and uploads its images and a
-document; the reviewer has a contact email. Every public answer about them, with every
+An editor owns, writes, publishes and previews a review, uploads its images and a
+document, and answers a reader's reply; the reviewer has a contact email; the reader
+left an email and was sent from an address. Every public answer about them, with every
 field asked for, must hold none of those people's details.
 """
 
@@ -13,8 +14,9 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Comment
 
+from api.taxonomies import TAXONOMIES
 from content.models import FilmReviewPage
-from tests.factories import FilmFactory, ImageFactory, ReviewerFactory, make_review
+from tests.factories import FilmFactory, ImageFactory, ReplyFactory, ReviewerFactory, make_review
 
 EDITOR = {
     "username": "mkowalczyk",
@@ -23,7 +25,17 @@ EDITOR = {
     "last_name": "Kowalczyk",
 }
 REVIEWER_EMAIL = "ines.private@critics.example"
-PERSONAL_DETAILS = [*EDITOR.values(), "newsroom.example", REVIEWER_EMAIL, "critics.example"]
+READER = {"email": "jo.reader@mailbox.example", "ip_address": "198.51.100.23"}
+READER_USER_AGENT = "ReaderBrowser/9.1"
+PERSONAL_DETAILS = [
+    *EDITOR.values(),
+    "newsroom.example",
+    REVIEWER_EMAIL,
+    "critics.example",
+    *READER.values(),
+    "mailbox.example",
+    READER_USER_AGENT,
+]
 
 
 @pytest.fixture
@@ -50,6 +62,15 @@ def review(review_index, editor):
     review.save_revision(user=editor).publish(user=editor)
     Comment.objects.create(
         page=review, user=editor, text="Check the track order.", contentpath="title"
+    )
+    question = ReplyFactory(page=review, name="Jo", user_agent=READER_USER_AGENT, **READER)
+    ReplyFactory(
+        page=review,
+        parent=question,
+        name="Liner Notes",
+        email=editor.email,
+        author=editor,
+        is_staff=True,
     )
     Document.objects.create(
         title="Press notes",
@@ -81,6 +102,9 @@ def public_answers(client, review, editor):
                 [],
                 {"content_type": "content.filmreviewpage", "token": preview.token, "fields": "*"},
             ),
+            ("replies", [], {"page": review.pk}),
+            ("changes", [], {}),
+            *((f"taxonomies:{viewset.endpoint_name}", [], {}) for viewset in TAXONOMIES),
             ("openapi-schema", [], {"format": "json"}),
         ]
     )
@@ -93,6 +117,7 @@ def test_no_public_answer_holds_an_editors_or_reviewers_details(client, review, 
     # The answers are about the review, its people and media: a check that reads them.
     detail = answers[3].json()
     assert detail["reviewer"]["name"] == "Ines Okafor"
+    assert detail["reply_count"] == 2
     for answer in answers:
         text = answer.content.decode().casefold()
         leaked = [detail for detail in PERSONAL_DETAILS if detail.casefold() in text]
@@ -119,7 +144,9 @@ def test_asking_for_people_fields_is_refused(client, review, endpoint, params):
     assert "message" in response.json()
 
 
-@pytest.mark.parametrize("term", [REVIEWER_EMAIL, EDITOR["last_name"], EDITOR["username"]])
+@pytest.mark.parametrize(
+    "term", [REVIEWER_EMAIL, EDITOR["last_name"], EDITOR["username"], READER["email"]]
+)
 def test_search_does_not_find_reviews_by_their_people_details(client, review, term):
     response = client.get(reverse("wagtailapi_v2:pages:listing"), {"search": term})
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from tests.factories import (
     FilmFactory,
     ImageFactory,
+    ReplyFactory,
     ReviewerFactory,
     conclusion,
     intro,
@@ -30,7 +31,7 @@ def add_full_reviews(review_index, count):
     for number in range(count):
         film = FilmFactory()
         film.cast.create(name=f"Actor {number}", character="Lead")
-        make_review(
+        review = make_review(
             review_index,
             film=film,
             reviewer=ReviewerFactory(),
@@ -39,6 +40,7 @@ def add_full_reviews(review_index, count):
             hero_image=ImageFactory(),
             body=[intro(), track("One"), track("Two", artists=["Guest"]), conclusion()],
         )
+        ReplyFactory.create_batch(2, page=review)  # counted in reply_count
 
 
 def count_listing_queries(client, limit, **filters):

@@ -16,6 +16,7 @@ from wagtail.models import Site
 from content import demo_content
 from content.models import FilmReviewPage, ReviewIndexPage
 from content.roles import set_up_roles
+from content.signals import demo_content_loaded
 from content.snippets import Film, FilmCastMember, FilmComposer, FilmDirector, Reviewer
 
 
@@ -74,8 +75,13 @@ class Command(BaseCommand):
                 (data["title"], data["release_year"]): self.film(data)
                 for data in demo_content.FILMS
             }
-            for data in demo_content.REVIEWS:
-                self.review(index, data, films[data["film"]], reviewers[data["reviewer"]])
+            reviews = {
+                data["slug"]: self.review(
+                    index, data, films[data["film"]], reviewers[data["reviewer"]]
+                )
+                for data in demo_content.REVIEWS
+            }
+            demo_content_loaded.send(FilmReviewPage, reviews=reviews, report=self.report)
             self.accounts()
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
@@ -165,6 +171,7 @@ class Command(BaseCommand):
             index.add_child(instance=review)
             review.save_revision().publish()
         self.report(created, f"review {review.url}")
+        return review
 
     def accounts(self):
         """An account for each role, all with the demo password."""

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class RepliesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "replies"
+    verbose_name = "Reader replies"
+
+    def ready(self):
+        from . import demo_content  # noqa: F401  (connects its receiver)

@@ -1,0 +1,118 @@
+"""Readers' replies to reviews, and their moderation.
+
+A reply is public once an editor approves it, and then only while the reply it answers
+(if any) is public too. Replies go one level deep: a reply may answer a reply that
+answers the review, not a reply to a reply. The reader's email is for the editors
+alone: nothing public ever shows it.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class ReplyQuerySet(models.QuerySet):
+    def public(self):
+        """Approved replies, to the review or to an approved reply."""
+        return self.filter(
+            Q(parent__isnull=True) | Q(parent__status=Reply.Status.APPROVED),
+            status=Reply.Status.APPROVED,
+        )
+
+
+class Reply(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Spam"
+        REJECTED = "rejected", "Rejected"
+
+    page = models.ForeignKey(
+        "content.FilmReviewPage",
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name="review",
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name="in reply to",
+    )
+    name = models.CharField(max_length=100)
+    email = models.EmailField(
+        max_length=254, blank=True, help_text="For the editors only: never published."
+    )
+    website = models.URLField(max_length=200, blank=True)
+    body = models.TextField(
+        "reply", max_length=5000, help_text="Plain text; a blank line starts a paragraph."
+    )
+    created_at = models.DateTimeField("posted", default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    is_staff = models.BooleanField(
+        "from the staff", default=False, help_text="Written by an editor, as the site."
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The editor who wrote a reply from the staff.",
+    )
+    # For moderation only, and only for REPLIES_KEEP_ADDRESSES_DAYS.
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    objects = ReplyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "replies"
+        indexes = [models.Index(fields=["page", "status", "created_at"], name="reply_listing_idx")]
+        # Moderating is one permission: approving, rejecting, editing and deleting.
+        default_permissions = ()
+        permissions = [("moderate_reply", "Can moderate reader replies")]
+
+    def __str__(self):
+        return f"{self.name} on {self.page.title}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        reply = super().from_db(db, field_names, values)
+        # Whether saving it changes what the public sees depends on what it was too.
+        reply.was_public = reply.__dict__.get("status") == Reply.Status.APPROVED
+        return reply
+
+    @property
+    def is_or_was_public(self):
+        return self.status == Reply.Status.APPROVED or getattr(self, "was_public", False)
+
+    def clean(self):
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": "A reply cannot answer itself."})
+        parent = self.parent
+        if parent.page_id != self.page_id:
+            raise ValidationError({"parent": "That reply is on another review."})
+        if parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": "Replies go one level deep: answer the reply it answers."}
+            )
+        if parent.status != Reply.Status.APPROVED:
+            raise ValidationError({"parent": "That reply is not published."})
+
+    @property
+    @admin.display(description="reply")
+    def excerpt(self):
+        """The start of the text, for listings."""
+        words = " ".join(self.body.split())
+        return words if len(words) <= 80 else words[:79].rstrip() + "…"

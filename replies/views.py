@@ -1,0 +1,44 @@
+"""The admin's views of replies: the listing, and writing a reply from the staff."""
+
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import CreateView, IndexView
+
+from .models import Reply
+
+
+class ReplyIndexView(IndexView):
+    """Newest first, with the text that is being moderated."""
+
+    default_ordering = "-created_at"
+
+    @cached_property
+    def columns(self):
+        return [
+            self._get_title_column("excerpt"),
+            Column("name", label="From", sort_key="name"),
+            Column("page", label="Review", accessor="page.title"),
+            Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+            DateColumn("created_at", label="Posted", sort_key="created_at"),
+        ]
+
+
+class StaffReplyCreateView(CreateView):
+    """A reply from the staff: approved at once, signed with the editor's name unless
+    they sign it otherwise. ``?page=`` and ``?parent=`` say what it answers."""
+
+    def get_initial_form_instance(self):
+        user = self.request.user
+        reply = Reply(
+            is_staff=True,
+            status=Reply.Status.APPROVED,
+            name=user.get_full_name() or user.get_username(),
+            email=user.email,
+            author=user,
+        )
+        parent = Reply.objects.filter(pk=self.request.GET.get("parent") or None).first()
+        if parent is not None:
+            reply.parent, reply.page_id = parent, parent.page_id
+        elif (page := self.request.GET.get("page", "")).isdigit():
+            reply.page_id = int(page)
+        return reply
