@@ -9,6 +9,16 @@ export class ApiError extends Error {
   }
 }
 
+// A reply the API refused, with its messages per field: {"email": ["…"], …}.
+export class ReplyRefused extends ApiError {
+  constructor(message, errors) {
+    super(message, 400);
+    this.errors = errors;
+  }
+}
+
+const UNREACHABLE = "The review service cannot be reached. Try again in a moment.";
+
 async function get(path, params = {}) {
   const url = new URL(path, API_URL);
   for (const [name, value] of Object.entries(params)) {
@@ -18,7 +28,7 @@ async function get(path, params = {}) {
   try {
     response = await fetch(url, { headers: { Accept: "application/json" } });
   } catch {
-    throw new ApiError("The review service cannot be reached. Try again in a moment.", 0);
+    throw new ApiError(UNREACHABLE, 0);
   }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -82,4 +92,31 @@ export function getPreviewUserbar(contentType, token, inPreviewPanel) {
     token,
     in_preview_panel: String(inPreviewPanel),
   });
+}
+
+// The published replies of a live review, oldest first, every page of them.
+export function listReplies(reviewId) {
+  return everyItem("replies/", { page: reviewId });
+}
+
+// Sends a reader's reply: {page, name, email, body, website?, parent?, honeypot?,
+// seconds_on_form?}. Resolves once it waits for moderation; rejects with ReplyRefused
+// for a reply with errors, ApiError for anything else (429 over the rate limit).
+export async function postReply(reply) {
+  let response;
+  try {
+    response = await fetch(new URL("replies/", API_URL), {
+      method: "POST",
+      headers: { Accept: "application/json", "Content-Type": "application/json" },
+      body: JSON.stringify(reply),
+    });
+  } catch {
+    throw new ApiError(UNREACHABLE, 0);
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 400 && body.errors) throw new ReplyRefused(body.message, body.errors);
+  if (!response.ok) {
+    throw new ApiError(body.message ?? `The review service answered ${response.status}.`, response.status);
+  }
+  return body;
 }

@@ -4,16 +4,27 @@
 //   any other path            the live page at that path, e.g. /reviews/her/
 import {
   ApiError,
+  ReplyRefused,
   findPage,
   getPreview,
   getPreviewUserbar,
   listFilterChoices,
+  listReplies,
   listReviews,
+  postReply,
 } from "./api.js";
 import { API_URL } from "./config.js";
 import { mount } from "./html.js";
 import { addWagtailUserbar, keepPlaceInLivePreview } from "./preview.js";
-import { errorView, pageView, reviewListView, reviewView } from "./views.js";
+import {
+  errorView,
+  pageView,
+  repliesView,
+  replyAwaitingModerationView,
+  reviewListView,
+  reviewView,
+  sentence,
+} from "./views.js";
 
 const app = document.getElementById("app");
 const params = new URLSearchParams(location.search);
@@ -78,11 +89,105 @@ function settleAtAddressOf(page) {
   canonical.href = address.href;
 }
 
+// Under a live review: its published replies and the form to send one.
+async function showReplies(review) {
+  const section = document.createElement("section");
+  section.className = "replies";
+  section.setAttribute("aria-labelledby", "replies-heading");
+  section.innerHTML = '<p class="status">Loading replies…</p>';
+  app.append(section);
+  try {
+    mount(section, repliesView(review, await listReplies(review.id)));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    mount(section, errorView("The replies cannot be shown", error.message));
+    return;
+  }
+  const form = section.querySelector(".reply-form");
+  if (form) handleReplyForm(form, review);
+}
+
+function handleReplyForm(form, review) {
+  const shownAt = Date.now();
+  const replyingTo = form.querySelector(".replying-to");
+  let parent = null;
+
+  const answer = (button) => {
+    parent = button ? Number(button.dataset.replyTo) : null;
+    replyingTo.hidden = parent === null;
+    replyingTo.querySelector("span").textContent = button ? `Replying to ${button.dataset.name}.` : "";
+    form.querySelector("#reply-form-heading").textContent = button ? `Reply to ${button.dataset.name}` : "Leave a Reply";
+    if (button) form.querySelector("textarea").focus();
+  };
+  for (const button of form.closest(".replies").querySelectorAll(".reply-to")) {
+    button.addEventListener("click", () => answer(button));
+  }
+  replyingTo.querySelector(".cancel-reply").addEventListener("click", () => answer(null));
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    showReplyErrors(form, {});
+    const fields = new FormData(form);
+    const reply = {
+      page: review.id,
+      name: fields.get("name"),
+      email: fields.get("email"),
+      body: fields.get("body"),
+      seconds_on_form: (Date.now() - shownAt) / 1000,
+    };
+    if (fields.get("website")) reply.website = fields.get("website");
+    if (parent !== null) reply.parent = parent;
+    if (fields.get("company")) reply.honeypot = fields.get("company");
+    const submit = form.querySelector('button[type="submit"]');
+    submit.disabled = true;
+    try {
+      await postReply(reply);
+      const sent = document.createElement("div");
+      mount(sent, replyAwaitingModerationView());
+      form.replaceWith(sent);
+    } catch (error) {
+      if (error instanceof ReplyRefused) showReplyErrors(form, error.errors);
+      else if (error instanceof ApiError) showReplyErrors(form, { non_field_errors: [error.message] });
+      else throw error;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
+// Each message beside its field; the others (and those for fields the form does not
+// show) above the form. The first field in error takes the focus.
+function showReplyErrors(form, errors) {
+  const general = [];
+  for (const element of form.querySelectorAll(".field-error")) {
+    element.hidden = true;
+    element.textContent = "";
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  for (const [name, messages] of Object.entries(errors)) {
+    const input = form.querySelector(`#reply-${name}`);
+    const text = messages.map(sentence).join(" ");
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      const element = form.querySelector(`#reply-${name}-error`);
+      element.textContent = text;
+      element.hidden = false;
+    } else {
+      general.push(text);
+    }
+  }
+  const summary = form.querySelector(".form-error");
+  summary.textContent = general.join(" ");
+  summary.hidden = general.length === 0;
+  form.querySelector("[aria-invalid]")?.focus();
+}
+
 async function showLivePage() {
   try {
     const page = await findPage(location.pathname);
     settleAtAddressOf(page);
     showPage(page);
+    if (page.meta.type === "content.FilmReviewPage") showReplies(page);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status === 404) show(errorView("No review here", "Nothing is published at this address."), "Not found");

@@ -126,8 +126,70 @@ export function pageView(page) {
   return html`<h1>${page.title}</h1>${page.introduction && html`<p class="teaser">${page.introduction}</p>`}`;
 }
 
+// Readers' replies under a review: published ones threaded one level deep, then the
+// form while the review takes replies. Every value from readers is escaped by html``.
+export function repliesView(review, replies) {
+  const answers = (reply) => replies.filter((answer) => answer.parent === reply.id);
+  const topLevel = replies.filter((reply) => reply.parent === null);
+  const count = replies.length;
+  return html`<h2 id="replies-heading">${count === 0 ? "Replies" : `${count} ${count === 1 ? "reply" : "replies"}`}</h2>
+    ${count === 0 && html`<p class="status">No replies yet.</p>`}
+    <ol class="reply-list">${topLevel.map((reply) => replyItem(reply, answers(reply), review.replies_open))}</ol>
+    ${review.replies_open ? replyFormView() : html`<p class="status">Replies are closed for this review.</p>`}`;
+}
+
+function replyItem(reply, answers, canAnswer) {
+  return html`<li class="reply${reply.is_staff ? " reply-staff" : ""}" id="reply-${reply.id}">
+    ${replyContent(reply)}
+    ${canAnswer && html`<button type="button" class="reply-to" data-reply-to="${reply.id}" data-name="${reply.name}">Reply to ${reply.name}</button>`}
+    ${answers.length > 0 && html`<ol class="reply-list reply-answers">${answers.map((answer) => html`<li class="reply${answer.is_staff ? " reply-staff" : ""}" id="reply-${answer.id}">${replyContent(answer)}</li>`)}</ol>`}
+  </li>`;
+}
+
+function replyContent(reply) {
+  const posted = new Date(reply.created_at);
+  const name = reply.website
+    ? html`<a href="${reply.website}" rel="nofollow ugc noopener">${reply.name}</a>`
+    : reply.name;
+  // Plain text: a blank line between paragraphs, a line break within one.
+  const paragraphs = reply.body.split("\n\n").map(
+    (paragraph) => html`<p>${paragraph.split("\n").map((line, i) => html`${i > 0 && trusted("<br>")}${line}`)}</p>`,
+  );
+  return html`<p class="reply-meta"><strong class="reply-name">${name}</strong>
+      ${reply.is_staff && html`<span class="staff-badge">Staff</span>`}
+      <time datetime="${reply.created_at}">${posted.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</time></p>
+    <div class="reply-body">${paragraphs}</div>`;
+}
+
+// The fields keep what the API calls them; errors for each show beneath it.
+function replyFormView() {
+  const field = (name, label, input, note) => html`<p class="field">
+    <label for="reply-${name}">${label}</label>
+    ${input}
+    ${note && html`<small id="reply-${name}-note">${note}</small>`}
+    <span class="field-error" id="reply-${name}-error" hidden></span>
+  </p>`;
+  const required = trusted('<span class="required" aria-hidden="true">*</span>');
+  return html`<form class="reply-form" novalidate>
+    <h3 id="reply-form-heading">Leave a Reply</h3>
+    <p class="replying-to" hidden><span></span> <button type="button" class="cancel-reply">Cancel</button></p>
+    <p class="form-note">Your email address will not be published. Required fields are marked ${required}</p>
+    <p class="form-error" role="alert" hidden></p>
+    ${field("body", html`Reply ${required}`, html`<textarea id="reply-body" name="body" rows="6" required aria-describedby="reply-body-error"></textarea>`)}
+    ${field("name", html`Name ${required}`, html`<input id="reply-name" name="name" autocomplete="name" required aria-describedby="reply-name-error">`)}
+    ${field("email", html`Email ${required}`, html`<input id="reply-email" name="email" type="email" autocomplete="email" required aria-describedby="reply-email-note reply-email-error">`, "Your email address will not be published.")}
+    ${field("website", "Website", html`<input id="reply-website" name="website" type="url" autocomplete="url" aria-describedby="reply-website-error">`)}
+    <p class="trap" aria-hidden="true"><label>Leave this empty <input name="company" tabindex="-1" autocomplete="off"></label></p>
+    <p><button type="submit">Post Reply</button></p>
+  </form>`;
+}
+
+export function replyAwaitingModerationView() {
+  return html`<p class="reply-sent" role="status">Thank you. Your reply awaits moderation: it will appear here once an editor approves it.</p>`;
+}
+
 // The API's messages are terse ("token is required"); readers get a sentence.
-function sentence(message) {
+export function sentence(message) {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -1,26 +1,17 @@
 """The admin's views of replies: the listing, and writing a reply from the staff."""
 
-from django.utils.functional import cached_property
-from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import CreateView, IndexView
 
 from .models import Reply
 
 
 class ReplyIndexView(IndexView):
-    """Newest first, with the text that is being moderated."""
+    """Newest first, each with its review's title, loaded with the replies."""
 
     default_ordering = "-created_at"
 
-    @cached_property
-    def columns(self):
-        return [
-            self._get_title_column("excerpt"),
-            Column("name", label="From", sort_key="name"),
-            Column("page", label="Review", accessor="page.title"),
-            Column("status", label="Status", accessor="get_status_display", sort_key="status"),
-            DateColumn("created_at", label="Posted", sort_key="created_at"),
-        ]
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page")
 
 
 class StaffReplyCreateView(CreateView):

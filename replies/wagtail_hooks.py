@@ -4,6 +4,7 @@ from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -41,6 +42,13 @@ class ReplyViewSet(SnippetViewSet):
     add_to_admin_menu = True
     index_view_class = ReplyIndexView
     add_view_class = StaffReplyCreateView
+    list_display = [
+        "excerpt",
+        Column("name", label="From", sort_key="name"),
+        Column("page", label="Review", accessor="page.title"),
+        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+        DateColumn("created_at", label="Posted", sort_key="created_at"),
+    ]
     list_filter = ["status", "is_staff", "page"]
     search_fields = ["name", "email", "body"]
     search_backend_name = None  # the database's own search: replies are not indexed
