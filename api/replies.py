@@ -11,10 +11,8 @@ hears of it (``api.cache.signal_handlers``); a pending reply changes nothing pub
 
 import ipaddress
 import re
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils.module_loading import import_string
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -26,7 +24,7 @@ from rest_framework.throttling import BaseThrottle
 from wagtail.api.v2.utils import BadRequestError
 
 from replies.models import Reply
-from replies.moderation import forget_old_addresses
+from replies.moderation import forget_old_addresses_now_and_then
 
 from .openapi.schema import (
     METHOD_NOT_ALLOWED,
@@ -53,6 +51,9 @@ class ReplySerializer(serializers.ModelSerializer):
      "is_staff": false}
     """
 
+    website = serializers.CharField(
+        read_only=True, help_text="The reader's http or https address, or empty."
+    )
     is_staff = serializers.BooleanField(
         read_only=True, help_text="Written by the site's editors, not a reader."
     )
@@ -217,8 +218,8 @@ class RepliesSchema(PublicAPISchema):
         return (
             "A reader's reply to a review, held for moderation. JSON only. The answer is "
             "the same for a reply that is published later, one held as spam, and one "
-            "dropped as a bot's. Each client address may send "
-            f"{settings.REPLIES_POST_RATE or 'any number of replies'}."
+            "dropped as a bot's. Replies a client address may send: "
+            f"{settings.REPLIES_POST_RATE or 'no limit'} (then 429)."
         )
 
     def get_request_serializer(self):
@@ -320,9 +321,7 @@ def save_reply(reply, request):
     if import_string(settings.REPLIES_SPAM_CHECK)(reply, request):
         reply.status = Reply.Status.SPAM
     reply.save()
-    # Once a minute at most, as replies come in.
-    if cache.add("replies:forgot_old_addresses", time.time(), timeout=60):
-        forget_old_addresses()
+    forget_old_addresses_now_and_then()
 
 
 def client_address(request):

@@ -7,4 +7,4 @@ class RepliesConfig(AppConfig):
     verbose_name = "Reader replies"
 
     def ready(self):
-        from . import demo_content  # noqa: F401  (connects its receiver)
+        from . import checks, demo_content  # noqa: F401  (they register themselves)

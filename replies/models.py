@@ -96,7 +96,7 @@ class Reply(models.Model):
         return self.status == Reply.Status.APPROVED or getattr(self, "was_public", False)
 
     def clean(self):
-        if self.parent_id is None:
+        if self.parent_id is None or self.page_id is None:
             return
         if self.parent_id == self.pk:
             raise ValidationError({"parent": "A reply cannot answer itself."})

@@ -5,6 +5,7 @@ listens for changes to replies (the API's response cache) hears of every one."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,6 +33,13 @@ def forget_old_addresses():
     cutoff = timezone.now() - timedelta(days=settings.REPLIES_KEEP_ADDRESSES_DAYS)
     old = Reply.objects.filter(created_at__lt=cutoff).exclude(ip_address=None, user_agent="")
     return old.update(ip_address=None, user_agent="")
+
+
+def forget_old_addresses_now_and_then():
+    """``forget_old_addresses``, at most once a minute: as replies come in, and as
+    moderators look at them, so that no address outstays its days for long."""
+    if cache.add("replies:forgot_old_addresses", True, timeout=60):
+        forget_old_addresses()
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from wagtail.snippets.views.snippets import CreateView, IndexView
 
 from .models import Reply
+from .moderation import forget_old_addresses_now_and_then
 
 
 class ReplyIndexView(IndexView):
@@ -11,6 +12,7 @@ class ReplyIndexView(IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):
+        forget_old_addresses_now_and_then()
         return super().get_base_queryset().select_related("page")
 
 

@@ -46,7 +46,7 @@ NOT_MODIFIED = OpenApiResponse(
     "`If-Modified-Since`) is still that of the response."
 )
 METHOD_NOT_ALLOWED = OpenApiResponse(
-    ErrorSerializer, description="The API is read-only: GET, HEAD and OPTIONS only."
+    ErrorSerializer, description="The address does not take this method (`Allow` says which)."
 )
 NOT_ACCEPTABLE = OpenApiResponse(
     ErrorSerializer, description="`Accept` names no representation the API gives: JSON."

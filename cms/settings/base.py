@@ -246,8 +246,9 @@ API_THROTTLE_RATE = env_rate("API_THROTTLE_RATE", "6000/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Liner Notes API",
     "DESCRIPTION": (
-        "Film and soundtrack reviews, read-only. Responses carry ETag and Last-Modified; "
-        "send If-None-Match or If-Modified-Since to get 304 when nothing changed."
+        "Film and soundtrack reviews, and readers' replies to them. Responses carry ETag "
+        "and Last-Modified; send If-None-Match or If-Modified-Since to get 304 when "
+        "nothing changed."
     ),
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,

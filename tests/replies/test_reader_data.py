@@ -95,3 +95,15 @@ def test_posting_a_reply_drops_old_addresses(client, review):
     old.refresh_from_db()
     assert old.ip_address is None
     assert Reply.objects.get(name="Jo").ip_address == "127.0.0.1"
+
+
+def test_opening_the_replies_listing_drops_old_addresses(client, review, admin_user):
+    old = ReplyFactory(
+        page=review, ip_address="198.51.100.7", created_at=timezone.now() - timedelta(days=400)
+    )
+    client.force_login(admin_user)
+
+    client.get("/admin/snippets/replies/reply/")
+
+    old.refresh_from_db()
+    assert old.ip_address is None
