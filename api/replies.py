@@ -13,6 +13,7 @@ import ipaddress
 import re
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils.module_loading import import_string
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -35,7 +36,7 @@ from .openapi.schema import (
 )
 from .pagination import Pagination
 from .reply_counts import public_reviews
-from .throttling import count_against
+from .throttling import add_rate_limit_headers, count_against
 from .validation import MAX_DATABASE_INTEGER, as_integer, check_known_parameters
 from .views import PublicEndpoint
 
@@ -69,12 +70,25 @@ LINE_BREAKS = re.compile(r"\r\n?")
 PARAGRAPH_BREAKS = re.compile(r"\n\s*\n\s*")
 
 
+def messages_for(what, verb="give", **messages):
+    """Messages a reader can act on, for a field that holds ``what``."""
+    return {
+        "required": f"{verb} {what}",
+        "blank": f"{verb} {what}",
+        "null": f"{verb} {what}",
+        "max_length": "keep it to {max_length} characters",
+        **messages,
+    }
+
+
 class NewReplySerializer(serializers.ModelSerializer):
     """A reply from a reader, held for moderation: editors approve it before anyone sees
     it. Every limit is the database's own (``replies.models.Reply``)."""
 
     page = serializers.IntegerField(
-        min_value=1, help_text="The id of the review: a live, public review with replies open."
+        min_value=1,
+        help_text="The id of the review: a live, public review with replies open.",
+        error_messages=messages_for("the id of the review", invalid="give the review's id"),
     )
     parent = serializers.IntegerField(
         min_value=1,
@@ -86,12 +100,18 @@ class NewReplySerializer(serializers.ModelSerializer):
     email = serializers.EmailField(
         max_length=Reply._meta.get_field("email").max_length,
         help_text="For the editors only: never published, nor in any response.",
+        error_messages=messages_for(
+            "your email address (it is never published)", invalid="enter a valid email address"
+        ),
     )
     website = serializers.URLField(
         required=False,
         allow_blank=True,
         max_length=Reply._meta.get_field("website").max_length,
         help_text="An http or https address, shown with the reader's name.",
+        error_messages=messages_for(
+            "your website", invalid="enter the whole address, starting with https:// or http://"
+        ),
     )
     honeypot = serializers.CharField(
         required=False,
@@ -106,7 +126,9 @@ class NewReplySerializer(serializers.ModelSerializer):
         min_value=0,
         max_value=10**9,
         help_text="How long the form was shown before it was sent, in seconds, if the "
-        "frontend measures it: a reply sent sooner than people can write one is refused.",
+        "frontend measures it: a reply sent sooner than people can write one (in "
+        f"{settings.REPLIES_MIN_SECONDS} seconds) is refused, with the message under this "
+        "field's name in `errors`. Without it, no time is checked.",
     )
 
     class Meta:
@@ -122,8 +144,14 @@ class NewReplySerializer(serializers.ModelSerializer):
             "seconds_on_form",
         ]
         extra_kwargs = {
-            "name": {"help_text": "The name to show with the reply."},
-            "body": {"help_text": "Plain text; a blank line starts a paragraph."},
+            "name": {
+                "help_text": "The name to show with the reply.",
+                "error_messages": messages_for("the name to show with your reply"),
+            },
+            "body": {
+                "help_text": "Plain text; a blank line starts a paragraph.",
+                "error_messages": messages_for("your reply", verb="write"),
+            },
         }
 
     def validate_page(self, page_id):
@@ -279,35 +307,55 @@ class RepliesViewSet(PublicEndpoint, mixins.ListModelMixin, viewsets.GenericView
             raise BadRequestError("page: no live, public review has this id")
         return review
 
+    def get_serializer_class(self):
+        # What is sent differs from what is shown (OPTIONS describes POST with it too).
+        return NewReplySerializer if self.request.method == "POST" else ReplySerializer
+
     def list(self, request, *args, **kwargs):
         check_known_parameters(request.GET, self.known_query_parameters)
         return super().list(request, *args, **kwargs)
 
     def create(self, request, *args, **kwargs):
+        # A reply goes to a review of the site the request is for: no ?site=.
+        check_known_parameters(request.GET, frozenset(["format"]))
         try:
             data = request.data
         except ParseError as error:
             return refused({"non_field_errors": [str(error.detail)]})
-        serializer = NewReplySerializer(data=data, context={"request": request})
+        except RecursionError:
+            return refused({"non_field_errors": ["the JSON is nested too deeply"]})
+        except RequestDataTooBig:
+            return refused({"non_field_errors": ["the request is too large for a reply"]})
+        serializer = self.get_serializer(data=data)
         if not serializer.is_valid():
             return refused(serializer.errors)
-        usage = count_against(request, settings.REPLIES_POST_RATE, "replies")
+        usage = count_against(request, settings.REPLIES_POST_RATE, POST_POLICY)
         if usage is not None and usage.remaining < 0:
             response = JsonResponse(
                 {"message": f"too many replies: try again in {usage.reset} seconds"}, status=429
             )
             response["Retry-After"] = str(usage.reset)
-            return response
-        data = dict(serializer.validated_data)
-        data.pop("seconds_on_form", None)
-        if not data.pop("honeypot", ""):
-            save_reply(Reply(**data), request)
-        return Response({"status": "pending"}, status=status.HTTP_202_ACCEPTED)
+        else:
+            data = dict(serializer.validated_data)
+            data.pop("seconds_on_form", None)
+            if not data.pop("honeypot", ""):
+                save_reply(Reply(**data), request)
+            response = Response({"status": "pending"}, status=status.HTTP_202_ACCEPTED)
+        if usage is not None:
+            add_rate_limit_headers(response, POST_POLICY, usage)
+        return response
+
+
+# The name of the replies' own rate limit in the rate-limit headers.
+POST_POLICY = "replies"
 
 
 def refused(errors):
     """A 400 for a reply that was not saved, with the reasons per field."""
-    errors = {field: [str(message) for message in messages] for field, messages in errors.items()}
+    errors = {
+        printable(field): [str(message) for message in messages]
+        for field, messages in errors.items()
+    }
     return Response(
         {"message": "the reply was not saved: see errors", "errors": errors},
         status=status.HTTP_400_BAD_REQUEST,
@@ -329,3 +377,8 @@ def client_address(request):
         return str(ipaddress.ip_address(BaseThrottle().get_ident(request)))
     except ValueError:
         return None
+
+
+def printable(name):
+    """A field name as a client sent it, fit to send back: it may be any string."""
+    return name.encode("utf-8", "backslashreplace").decode()[:100]

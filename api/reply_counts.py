@@ -36,6 +36,11 @@ class ReplyCountField(serializers.IntegerField):
     """
 
     def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "How many of the review's replies are published, answers to replies included: "
+            "the items of /api/v2/replies/?page=<id>.",
+        )
         super().__init__(read_only=True, min_value=0, source="*", **kwargs)
 
     def to_representation(self, review):

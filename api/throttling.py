@@ -46,11 +46,21 @@ def rate_limited(view):
             response["Retry-After"] = str(usage.reset)
         else:
             response = view(request, *args, **kwargs)
-        response["RateLimit-Policy"] = f'"{POLICY}";q={usage.allowed};w={usage.window}'
-        response["RateLimit"] = f'"{POLICY}";r={max(usage.remaining, 0)};t={usage.reset}'
-        return response
+        return add_rate_limit_headers(response, POLICY, usage)
 
     return limited_view
+
+
+def add_rate_limit_headers(response, policy, usage):
+    """Tells the client its rate and what is left of it, beside the policies the response
+    already names: ``RateLimit-Policy`` and ``RateLimit``, as the IETF httpapi draft has
+    them."""
+    for header, value in (
+        ("RateLimit-Policy", f'"{policy}";q={usage.allowed};w={usage.window}'),
+        ("RateLimit", f'"{policy}";r={max(usage.remaining, 0)};t={usage.reset}'),
+    ):
+        response[header] = ", ".join(filter(None, [value, response.get(header)]))
+    return response
 
 
 @dataclass

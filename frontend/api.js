@@ -115,6 +115,11 @@ export async function postReply(reply) {
   }
   const body = await response.json().catch(() => ({}));
   if (response.status === 400 && body.errors) throw new ReplyRefused(body.message, body.errors);
+  if (response.status === 429) {
+    const minutes = Math.ceil(Number(response.headers.get("Retry-After") ?? 60) / 60);
+    const wait = minutes <= 1 ? "a minute" : `about ${minutes} minutes`;
+    throw new ApiError(`You have sent several replies in a short time. Try again in ${wait}.`, 429);
+  }
   if (!response.ok) {
     throw new ApiError(body.message ?? `The review service answered ${response.status}.`, response.status);
   }

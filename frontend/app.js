@@ -108,25 +108,46 @@ async function showReplies(review) {
 }
 
 function handleReplyForm(form, review) {
-  const shownAt = Date.now();
-  const replyingTo = form.querySelector(".replying-to");
+  let shownAt = Date.now();
   let parent = null;
+  let opener = null;
+  let sending = false;
+  const replyingTo = form.querySelector("#reply-replying-to");
+  const cancel = form.querySelector(".cancel-reply");
+  const heading = form.querySelector("#reply-form-heading");
+  const sent = document.createElement("p");
+  sent.className = "reply-sent";
+  sent.setAttribute("role", "status");
+  sent.tabIndex = -1;
+  sent.hidden = true;
+  form.before(sent);
 
+  // Answering a reply, or (button null) the review; focus goes where the reader continues.
   const answer = (button) => {
     parent = button ? Number(button.dataset.replyTo) : null;
-    replyingTo.hidden = parent === null;
-    replyingTo.querySelector("span").textContent = button ? `Replying to ${button.dataset.name}.` : "";
-    form.querySelector("#reply-form-heading").textContent = button ? `Reply to ${button.dataset.name}` : "Leave a Reply";
-    if (button) form.querySelector("textarea").focus();
+    cancel.hidden = parent === null;
+    replyingTo.textContent = button ? `Replying to ${button.dataset.name}.` : "";
+    heading.textContent = button ? `Reply to ${button.dataset.name}` : "Leave a Reply";
+    if (button) {
+      opener = button;
+      form.querySelector("textarea").focus();
+    }
   };
   for (const button of form.closest(".replies").querySelectorAll(".reply-to")) {
     button.addEventListener("click", () => answer(button));
   }
-  replyingTo.querySelector(".cancel-reply").addEventListener("click", () => answer(null));
+  cancel.addEventListener("click", () => {
+    const back = opener;
+    answer(null);
+    back?.focus();
+  });
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (sending) return;
+    sending = true;
     showReplyErrors(form, {});
+    sent.hidden = true;
     const fields = new FormData(form);
     const reply = {
       page: review.id,
@@ -137,20 +158,22 @@ function handleReplyForm(form, review) {
     };
     if (fields.get("website")) reply.website = fields.get("website");
     if (parent !== null) reply.parent = parent;
-    if (fields.get("company")) reply.honeypot = fields.get("company");
-    const submit = form.querySelector('button[type="submit"]');
-    submit.disabled = true;
+    if (fields.get("reply_trap")) reply.honeypot = fields.get("reply_trap");
     try {
       await postReply(reply);
-      const sent = document.createElement("div");
+      // The reader may write another: the form keeps who they are, not what they wrote.
       mount(sent, replyAwaitingModerationView());
-      form.replaceWith(sent);
+      sent.hidden = false;
+      form.querySelector("textarea").value = "";
+      answer(null);
+      shownAt = Date.now();
+      sent.focus();
     } catch (error) {
       if (error instanceof ReplyRefused) showReplyErrors(form, error.errors);
       else if (error instanceof ApiError) showReplyErrors(form, { non_field_errors: [error.message] });
       else throw error;
     } finally {
-      submit.disabled = false;
+      sending = false;
     }
   });
 }
@@ -179,7 +202,8 @@ function showReplyErrors(form, errors) {
   const summary = form.querySelector(".form-error");
   summary.textContent = general.join(" ");
   summary.hidden = general.length === 0;
-  form.querySelector("[aria-invalid]")?.focus();
+  if (general.length > 0) summary.focus();
+  else form.querySelector("[aria-invalid]")?.focus();
 }
 
 async function showLivePage() {

@@ -172,20 +172,20 @@ function replyFormView() {
   const required = trusted('<span class="required" aria-hidden="true">*</span>');
   return html`<form class="reply-form" novalidate>
     <h3 id="reply-form-heading">Leave a Reply</h3>
-    <p class="replying-to" hidden><span></span> <button type="button" class="cancel-reply">Cancel</button></p>
-    <p class="form-note">Your email address will not be published. Required fields are marked ${required}</p>
-    <p class="form-error" role="alert" hidden></p>
-    ${field("body", html`Reply ${required}`, html`<textarea id="reply-body" name="body" rows="6" required aria-describedby="reply-body-error"></textarea>`)}
+    <p class="replying-to" aria-live="polite"><span id="reply-replying-to"></span> <button type="button" class="cancel-reply" hidden>Cancel</button></p>
+    <p class="form-note">Your email address will not be published. Required fields are marked <span class="required">*</span></p>
+    <p class="form-error" role="alert" tabindex="-1" hidden></p>
+    ${field("body", html`Reply ${required}`, html`<textarea id="reply-body" name="body" rows="6" required aria-describedby="reply-replying-to reply-body-error"></textarea>`)}
     ${field("name", html`Name ${required}`, html`<input id="reply-name" name="name" autocomplete="name" required aria-describedby="reply-name-error">`)}
     ${field("email", html`Email ${required}`, html`<input id="reply-email" name="email" type="email" autocomplete="email" required aria-describedby="reply-email-note reply-email-error">`, "Your email address will not be published.")}
     ${field("website", "Website", html`<input id="reply-website" name="website" type="url" autocomplete="url" aria-describedby="reply-website-error">`)}
-    <p class="trap" aria-hidden="true"><label>Leave this empty <input name="company" tabindex="-1" autocomplete="off"></label></p>
+    <p class="trap" aria-hidden="true"><label>Leave this field empty <input name="reply_trap" tabindex="-1" autocomplete="off"></label></p>
     <p><button type="submit">Post Reply</button></p>
   </form>`;
 }
 
 export function replyAwaitingModerationView() {
-  return html`<p class="reply-sent" role="status">Thank you. Your reply awaits moderation: it will appear here once an editor approves it.</p>`;
+  return html`Thank you. Your reply awaits moderation: it will appear here once an editor approves it.`;
 }
 
 // The API's messages are terse ("token is required"); readers get a sentence.

@@ -84,6 +84,10 @@ class Reply(models.Model):
     def __str__(self):
         return f"{self.name} on {self.page.title}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.was_public = self.status == Reply.Status.APPROVED
+
     @classmethod
     def from_db(cls, db, field_names, values):
         reply = super().from_db(db, field_names, values)

@@ -7,6 +7,7 @@ point the setting at a function of your own that asks it (see the README).
 """
 
 import re
+import unicodedata
 
 from django.conf import settings
 
@@ -14,8 +15,13 @@ LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 def too_many_links_or_blocklisted(reply, request):
-    text = "\n".join([reply.name, reply.email, reply.website, reply.body])
-    if len(LINK.findall(reply.body)) > settings.REPLIES_MAX_LINKS:
+    # The website is a link of its own; the name and the text should hold few.
+    if len(LINK.findall(f"{reply.name}\n{reply.body}")) > settings.REPLIES_MAX_LINKS:
         return True
-    folded = text.casefold()
-    return any(word.casefold() in folded for word in settings.REPLIES_BLOCKLIST)
+    text = folded("\n".join([reply.name, reply.email, reply.website, reply.body]))
+    return any(folded(word) in text for word in settings.REPLIES_BLOCKLIST)
+
+
+def folded(text):
+    """The text in one case, with look-alike forms (fullwidth letters) made plain."""
+    return unicodedata.normalize("NFKC", text).casefold()

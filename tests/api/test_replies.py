@@ -151,17 +151,18 @@ def test_the_review_counts_its_published_replies(client, review, review_index):
 @pytest.mark.parametrize(
     "change, field, message",
     [
-        ({"name": ""}, "name", "may not be blank"),
-        ({"name": None}, "name", "may not be null"),
-        ({"email": "not an address"}, "email", "valid email"),
-        ({"body": "   "}, "body", "may not be blank"),
-        ({"body": "x" * 5001}, "body", "no more than 5000"),
-        ({"name": "x" * 101}, "name", "no more than 100"),
-        ({"website": "javascript:alert(1)"}, "website", "valid URL"),
+        ({"name": ""}, "name", "give the name to show with your reply"),
+        ({"name": None}, "name", "give the name to show with your reply"),
+        ({"email": "not an address"}, "email", "enter a valid email address"),
+        ({"body": "   "}, "body", "write your reply"),
+        ({"body": "x" * 5001}, "body", "keep it to 5000 characters"),
+        ({"name": "x" * 101}, "name", "keep it to 100 characters"),
+        ({"website": "javascript:alert(1)"}, "website", "starting with https://"),
         ({"website": "ftp://files.example/x"}, "website", "http or https"),
+        ({"website": "example.com"}, "website", "starting with https://"),
         ({"page": 99999}, "page", "no live, public review"),
         ({"page": 10**30}, "page", "no live, public review"),
-        ({"page": "her"}, "page", "valid integer"),
+        ({"page": "her"}, "page", "give the review's id"),
         ({"parent": 99999}, "parent", "no published reply"),
         ({"body": "\ud800 broken"}, "body", "Surrogate characters are not allowed"),
         ({"name": "nul\x00"}, "name", "Null characters are not allowed"),
@@ -187,7 +188,8 @@ def test_each_required_field_is_named_when_missing(client, review, missing):
     response = post(client, data)
 
     assert response.status_code == 400
-    assert response.json()["errors"] == {missing: ["This field is required."]}
+    (message,) = response.json()["errors"][missing]
+    assert message.startswith(("give ", "write "))
 
 
 def test_an_error_never_repeats_the_email(client, review):
@@ -350,3 +352,82 @@ def test_other_methods_are_refused(client, review):
         assert response.status_code == 405, method
         assert response.json()["message"]
     assert reverse("replies") == URL
+
+
+def test_a_field_name_that_is_not_text_is_named_back_safely(client, review):
+    response = client.post(
+        URL,
+        json.dumps(valid(review))[:-1] + ', "\\ud800x": 1}',
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"\\ud800x": ["unknown field"]}
+
+
+def test_json_nested_too_deeply_is_refused(client, review):
+    nested = "[" * 5000 + "]" * 5000
+    response = client.post(
+        URL,
+        f'{{"page": {review.pk}, "name": "Jo", "email": "jo@example.com", "body": "Hi", '
+        f'"x": {nested}}}',
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"non_field_errors": ["the JSON is nested too deeply"]}
+
+
+def test_a_request_too_large_is_refused(client, review, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = post(client, valid(review, body="x" * 2000))
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "non_field_errors": ["the request is too large for a reply"]
+    }
+
+
+def test_a_reply_goes_to_the_site_the_request_is_for(client, review):
+    response = client.post(
+        f"{URL}?site=localhost", json.dumps(valid(review)), content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "site" in response.json()["message"]
+    assert not Reply.objects.exists()
+
+
+def test_options_describes_what_a_reply_takes(client, review):
+    described = client.options(URL).json()["actions"]["POST"]
+
+    assert {"page", "name", "email", "body", "website", "parent"} <= set(described)
+    assert described["email"]["required"] is True
+
+
+def test_each_answer_to_a_post_says_what_is_left_of_the_replies_rate(client, review, settings):
+    settings.REPLIES_POST_RATE = "2/minute"
+    settings.API_THROTTLE_RATE = "100/minute"
+
+    answers = [post(client, valid(review)) for _ in range(3)]
+
+    assert answers[0]["RateLimit-Policy"] == '"api";q=100;w=60, "replies";q=2;w=60'
+    assert [answer["RateLimit"].split(", ")[1].split(";")[1] for answer in answers] == [
+        "r=1",
+        "r=0",
+        "r=0",
+    ]
+    assert answers[2].status_code == 429
+
+
+def test_links_in_the_name_count_and_look_alike_letters_do_not_hide_a_blocked_word(
+    client, review, settings
+):
+    settings.REPLIES_BLOCKLIST = ["casino"]
+    name = "https://a.example https://b.example"
+
+    post(client, valid(review, name=name, body="One more: https://c.example"))
+    post(client, valid(review, body="Ｃａｓｉｎｏ night"))
+
+    assert list(Reply.objects.values_list("status", flat=True)) == ["spam", "spam"]

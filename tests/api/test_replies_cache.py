@@ -84,3 +84,15 @@ def test_editing_or_deleting_a_published_reply_changes_the_listing(client, revie
 
     assert edited["replies"][0][1] == "First!"
     assert snapshot(client, review)["reply_count"] == 0
+
+
+def test_a_reply_saved_twice_in_one_go_changes_the_count_both_times(client, review):
+    reply = ReplyFactory(page=review, status=Reply.Status.PENDING)
+    reply.status = Reply.Status.APPROVED
+    reply.save()
+    assert snapshot(client, review)["reply_count"] == 1
+
+    reply.status = Reply.Status.REJECTED
+    reply.save()
+
+    assert snapshot(client, review)["reply_count"] == 0

@@ -78,8 +78,8 @@ def test_field_errors_show_next_to_their_fields(page, frontend_url, screenshot):
     form.get_by_label("Email").fill("not an address")
     form.get_by_role("button", name="Post Reply").click()
 
-    expect(form.locator("#reply-body-error")).to_have_text("This field may not be blank.")
-    expect(form.locator("#reply-name-error")).to_have_text("This field may not be blank.")
+    expect(form.locator("#reply-body-error")).to_have_text("Write your reply.")
+    expect(form.locator("#reply-name-error")).to_have_text("Give the name to show with your reply.")
     expect(form.locator("#reply-email-error")).to_have_text("Enter a valid email address.")
     expect(form.locator("#reply-website-error")).to_be_hidden()
     expect(form.get_by_label("Email")).to_have_attribute("aria-invalid", "true")
@@ -93,16 +93,32 @@ def test_field_errors_show_next_to_their_fields(page, frontend_url, screenshot):
     expect(page.get_by_role("status")).to_contain_text("Your reply awaits moderation")
 
 
-def test_a_reader_answers_a_reply(page, frontend_url):
+def test_a_reader_answers_a_reply_then_writes_another(page, frontend_url):
     page.goto(frontend_url + HER_REVIEW)
-    page.get_by_role("button", name="Reply to Tomasz Wrona").click()
-
     form = reply_form(page)
+    opener = page.get_by_role("button", name="Reply to Tomasz Wrona")
+    opener.click()
     expect(form.get_by_role("heading")).to_have_text("Reply to Tomasz Wrona")
+    form.get_by_role("button", name="Cancel").click()
+    expect(form.get_by_role("heading")).to_have_text("Leave a Reply")
+    expect(opener).to_be_focused()
+
+    opener.click()
     expect(form.get_by_label("Reply")).to_be_focused()
+    expect(form.get_by_label("Reply")).to_have_accessible_description(
+        re.compile("Replying to Tomasz Wrona.")
+    )
     form.get_by_label("Reply").fill("Five stars from me too.")
     form.get_by_label("Name").fill("Cleo")
     form.get_by_label("Email").fill("cleo@example.com")
     form.get_by_role("button", name="Post Reply").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Your reply awaits moderation")
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("Your reply awaits moderation")
+    expect(status).to_be_focused()
+    expect(form.get_by_role("heading")).to_have_text("Leave a Reply")
+    expect(form.get_by_label("Reply")).to_have_value("")
+    expect(form.get_by_label("Name")).to_have_value("Cleo")
+    form.get_by_label("Reply").fill("And a second thought, for the review itself.")
+    form.get_by_role("button", name="Post Reply").click()
+    expect(status).to_be_focused()
