@@ -10,7 +10,6 @@ hears of it (``api.cache.signal_handlers``); a pending reply changes nothing pub
 """
 
 import ipaddress
-import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -24,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from wagtail.api.v2.utils import BadRequestError
 
-from replies.models import Reply
+from replies.models import Reply, plain_text
 from replies.moderation import forget_old_addresses_now_and_then
 
 from .openapi.schema import (
@@ -63,11 +62,6 @@ class ReplySerializer(serializers.ModelSerializer):
         model = Reply
         fields = ["id", "parent", "name", "website", "body", "created_at", "is_staff"]
         read_only_fields = fields
-
-
-# Lines a reader's text keeps, and how many blank lines a paragraph break needs.
-LINE_BREAKS = re.compile(r"\r\n?")
-PARAGRAPH_BREAKS = re.compile(r"\n\s*\n\s*")
 
 
 def messages_for(what, verb="give", **messages):
@@ -168,8 +162,7 @@ class NewReplySerializer(serializers.ModelSerializer):
         return " ".join(name.split())
 
     def validate_body(self, body):
-        paragraphs = PARAGRAPH_BREAKS.split(LINE_BREAKS.sub("\n", body).strip())
-        return "\n\n".join(paragraph.rstrip() for paragraph in paragraphs)
+        return plain_text(body)
 
     def validate_website(self, website):
         if website and not website.lower().startswith(("http://", "https://")):

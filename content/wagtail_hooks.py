@@ -113,7 +113,7 @@ register_snippet(TagViewSet)
 
 @hooks.register("before_delete_snippet")
 def refuse_deleting_films_and_reviewers_that_reviews_use(request, instances):
-    model = type(instances[0])
+    model = type(instances[0]) if instances else None
     if model not in (Film, Reviewer):
         return None
     url_name = f"wagtailsnippets_content_{model._meta.model_name}"

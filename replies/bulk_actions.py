@@ -1,8 +1,10 @@
-"""Approve, mark as spam and reject: bulk actions on the Replies listing, also offered
-on each reply's row."""
+"""Approve, mark as spam, reject and delete: bulk actions on the Replies listing, the
+first three also on each reply's row."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.http import urlencode
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .models import Reply
@@ -10,10 +12,31 @@ from .moderation import set_status
 from .permissions import moderation_policy
 
 
-class SetStatusBulkAction(SnippetBulkAction):
+class ReplyBulkActionMixin:
+    """For moderators only; "all in listing" is what the listing shows, filtered and
+    searched, where Wagtail would take every reply."""
+
     models = [Reply]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Not even the confirmation, which lists the replies.
+        if not moderation_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        viewset = Reply.snippet_viewset
+        view = viewset.construct_view(viewset.index_view_class, **viewset.get_index_view_kwargs())
+        listing = viewset.index_view_class(**view.view_initkwargs)
+        listing.setup(self.request)
+        return listing.get_queryset().values_list("pk", flat=True)
+
+
+class SetStatusBulkAction(ReplyBulkActionMixin, SnippetBulkAction):
     template_name = "replies/confirm_bulk_status.html"
     status = None
+    # How the confirmation asks, of "this reply" or "these 3 replies".
+    question = None
 
     @classmethod
     def url_for(cls, replies, next_url):
@@ -23,12 +46,17 @@ class SetStatusBulkAction(SnippetBulkAction):
     def check_perm(self, reply):
         return moderation_policy.user_has_permission(self.request.user, "change")
 
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        return set_status(objects, cls.status), 0
+    def execute_action(self, objects, **kwargs):
+        return set_status(objects, self.status, user=self.request.user), 0
+
+    def get_execution_context(self):
+        return {}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action": self.display_name}
+        context = super().get_context_data(**kwargs)
+        count = len(context["items"])
+        these = "this reply" if count == 1 else f"these {count} replies"
+        return {**context, "action": self.display_name, "question": self.question.format(these)}
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         label = Reply.Status(self.status).label.lower()
@@ -42,6 +70,7 @@ class ApproveBulkAction(SetStatusBulkAction):
     action_type = "approve"
     aria_label = "Approve the selected replies"
     status = Reply.Status.APPROVED
+    question = "Approve {}? Readers will see it at once."
     action_priority = 10
 
 
@@ -50,6 +79,7 @@ class MarkSpamBulkAction(SetStatusBulkAction):
     action_type = "mark_spam"
     aria_label = "Mark the selected replies as spam"
     status = Reply.Status.SPAM
+    question = "Mark {} as spam? Answers to a published reply are hidden with it."
     action_priority = 20
 
 
@@ -58,7 +88,12 @@ class RejectBulkAction(SetStatusBulkAction):
     action_type = "reject"
     aria_label = "Reject the selected replies"
     status = Reply.Status.REJECTED
+    question = "Reject {}? Answers to a published reply are hidden with it."
     action_priority = 25
+
+
+class DeleteReplyBulkAction(ReplyBulkActionMixin, DeleteBulkAction):
+    """Wagtail's delete, for moderators only and for what the listing shows."""
 
 
 STATUS_ACTIONS = [ApproveBulkAction, MarkSpamBulkAction, RejectBulkAction]

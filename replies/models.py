@@ -6,12 +6,27 @@ answers the review, not a reply to a reply. The reader's email is for the editor
 alone: nothing public ever shows it.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+# What the public sees of a published reply: the status first.
+SHOWN_FIELDS = ("status", "parent_id", "name", "website", "body")
+
+LINE_BREAKS = re.compile(r"\r\n?")
+PARAGRAPH_BREAKS = re.compile(r"\n\s*\n\s*")
+
+
+def plain_text(text):
+    """A reader's text with its paragraphs kept: lines end in \\n, a blank line between
+    paragraphs, no space at either end."""
+    paragraphs = PARAGRAPH_BREAKS.split(LINE_BREAKS.sub("\n", text).strip())
+    return "\n\n".join(paragraph.rstrip() for paragraph in paragraphs)
 
 
 class ReplyQuerySet(models.QuerySet):
@@ -86,21 +101,36 @@ class Reply(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.was_public = self.status == Reply.Status.APPROVED
+        self.shown_when_loaded = self.shown()
 
     @classmethod
     def from_db(cls, db, field_names, values):
         reply = super().from_db(db, field_names, values)
         # Whether saving it changes what the public sees depends on what it was too.
-        reply.was_public = reply.__dict__.get("status") == Reply.Status.APPROVED
+        reply.shown_when_loaded = reply.shown()
         return reply
 
+    def shown(self):
+        """What the public sees of the reply while it is published (None for a field
+        not loaded)."""
+        return tuple(self.__dict__.get(field) for field in SHOWN_FIELDS)
+
     @property
-    def is_or_was_public(self):
-        return self.status == Reply.Status.APPROVED or getattr(self, "was_public", False)
+    def was_public(self):
+        shown_before = getattr(self, "shown_when_loaded", None)
+        return shown_before is not None and shown_before[0] == Reply.Status.APPROVED
+
+    @property
+    def saving_changes_what_the_public_sees(self):
+        """Whether it is published, or was, and what the public sees of it changed."""
+        changed = getattr(self, "shown_when_loaded", None) != self.shown()
+        return changed and (self.status == Reply.Status.APPROVED or self.was_public)
 
     def clean(self):
-        if self.parent_id is None or self.page_id is None:
+        self.name = " ".join(self.name.split())
+        self.body = plain_text(self.body)
+        # Where a reply goes is chosen as it is written; it does not change after.
+        if not self._state.adding or self.parent_id is None or self.page_id is None:
             return
         if self.parent_id == self.pk:
             raise ValidationError({"parent": "A reply cannot answer itself."})

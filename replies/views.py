@@ -29,9 +29,9 @@ class StaffReplyCreateView(CreateView):
             email=user.email,
             author=user,
         )
-        parent = Reply.objects.filter(pk=self.request.GET.get("parent") or None).first()
-        if parent is not None:
-            reply.parent, reply.page_id = parent, parent.page_id
-        elif (page := self.request.GET.get("page", "")).isdigit():
+        parent, page = (self.request.GET.get(name, "") for name in ("parent", "page"))
+        if parent.isdigit() and (answered := Reply.objects.filter(pk=parent).first()):
+            reply.parent, reply.page_id = answered, answered.page_id
+        elif page.isdigit():
             reply.page_id = int(page)
         return reply

@@ -6,10 +6,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .bulk_actions import STATUS_ACTIONS
+from .bulk_actions import STATUS_ACTIONS, DeleteReplyBulkAction
 from .models import Reply
 from .permissions import moderation_policy
 from .views import ReplyIndexView, StaffReplyCreateView
@@ -52,6 +53,8 @@ class ReplyViewSet(SnippetViewSet):
     list_filter = ["status", "is_staff", "page"]
     search_fields = ["name", "email", "body"]
     search_backend_name = None  # the database's own search: replies are not indexed
+    # A copy would be a staff reply in a reader's words.
+    copy_view_enabled = False
 
     # A reader's reply: editors moderate it, and may correct what it shows.
     panels = [
@@ -92,6 +95,19 @@ register_snippet(ReplyViewSet)
 
 for action in STATUS_ACTIONS:
     hooks.register("register_bulk_action", action)
+# After Wagtail's delete for every snippet, which it replaces for replies.
+hooks.register("register_bulk_action", DeleteReplyBulkAction, order=1)
+
+
+@hooks.register("register_log_actions")
+def moderation_log_actions(actions):
+    @actions.register_action("replies.moderate")
+    class ModerateReply(LogFormatter):
+        label = "Moderate"
+
+        def format_message(self, log_entry):
+            status = Reply.Status(log_entry.data["status"]).label.lower()
+            return f"Marked as {status}"
 
 
 @hooks.register("register_snippet_listing_buttons")

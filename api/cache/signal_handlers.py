@@ -125,12 +125,21 @@ def invalidate_pages_created_in_bulk(sender, parent, related_models, **kwargs):
     store.invalidate([tags.list_tag(Page), tags.object_tag(parent), *related_lists])
 
 
-def invalidate_review_of_reply(sender, instance, raw=False, **kwargs):
+def invalidate_review_of_saved_reply(sender, instance, raw=False, **kwargs):
     """A published reply shows in its review's replies listing and ``reply_count``:
-    approving, rejecting, editing, erasing or deleting one changes the review's
-    responses. A pending reply, or spam, changes nothing public."""
-    if not raw and instance.is_or_was_public:
-        store.invalidate([f"{tags.kind(Page)}:{instance.page_id}"])
+    approving, rejecting, editing or erasing one changes the review's responses. A
+    pending reply, spam, or a save that changes nothing shown, changes nothing public."""
+    if not raw and instance.saving_changes_what_the_public_sees:
+        invalidate_review_of(instance)
+
+
+def invalidate_review_of_deleted_reply(sender, instance, **kwargs):
+    if instance.was_public:
+        invalidate_review_of(instance)
+
+
+def invalidate_review_of(reply):
+    store.invalidate([f"{tags.kind(Page)}:{reply.page_id}"])
 
 
 def register_signal_handlers():
@@ -148,5 +157,5 @@ def register_signal_handlers():
     post_delete.connect(invalidate_restricted_media, sender=CollectionViewRestriction)
     path_updated.connect(invalidate_moved_collection, sender=Collection)
     pages_created_in_bulk.connect(invalidate_pages_created_in_bulk)
-    post_save.connect(invalidate_review_of_reply, sender=Reply)
-    post_delete.connect(invalidate_review_of_reply, sender=Reply)
+    post_save.connect(invalidate_review_of_saved_reply, sender=Reply)
+    post_delete.connect(invalidate_review_of_deleted_reply, sender=Reply)

@@ -2,6 +2,8 @@
 Replies listing with filters, bulk and per-reply actions, the pending count, replies from
 the staff, and the way there from a review's edit view."""
 
+from unittest import mock
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -192,3 +194,107 @@ def test_editing_a_reply_keeps_its_email_and_can_change_its_status(client, moder
         "reader@example.com",
     )
     assert public_bodies(client, review) == ["Edited text."]
+
+
+def test_all_in_the_listing_is_what_the_filtered_listing_shows(client, moderator, review):
+    pending = ReplyFactory.create_batch(2, page=review, status=Reply.Status.PENDING)
+    approved = ReplyFactory(page=review)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["replies", "reply", "mark_spam"])
+
+    confirmation = client.get(url, {"status": "pending", "id": "all"})
+    client.post(f"{url}?status=pending&id=all&next={LISTING}")
+
+    assert "Mark these 2 replies as spam?" in confirmation.content.decode()
+    assert {reply.status for reply in Reply.objects.filter(pk__in=[r.pk for r in pending])} == {
+        "spam"
+    }
+    approved.refresh_from_db()
+    assert approved.status == "approved"
+
+
+def test_deleting_all_in_the_listing_is_what_it_shows_too(client, moderator, review):
+    ReplyFactory(page=review, status=Reply.Status.SPAM)
+    kept = ReplyFactory(page=review)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["replies", "reply", "delete"])
+
+    client.post(f"{url}?status=spam&id=all&next={LISTING}")
+
+    assert list(Reply.objects.all()) == [kept]
+
+
+@pytest.mark.parametrize("action", ["approve", "delete"])
+def test_those_who_may_not_moderate_see_no_reply_through_bulk_actions(
+    client, editor, review, action
+):
+    ReplyFactory(page=review, name="Hidden Reader")
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["replies", "reply", action])
+
+    response = client.get(url, {"id": "all"})
+
+    assert response.status_code in (302, 403)
+    assert "Hidden Reader" not in response.content.decode()
+
+
+def test_replies_cannot_be_copied(client, moderator, review):
+    reply = ReplyFactory(page=review)
+    client.force_login(moderator)
+
+    listing = client.get(LISTING).content.decode()
+
+    assert f"/admin/snippets/replies/reply/copy/{reply.pk}/" not in listing
+    assert client.get(f"/admin/snippets/replies/reply/copy/{reply.pk}/").status_code == 404
+
+
+def test_an_answer_whose_reply_is_hidden_since_can_still_be_moderated(client, moderator, review):
+    question = ReplyFactory(page=review)
+    answer = ReplyFactory(page=review, parent=question)
+    question.status = Reply.Status.SPAM
+    question.save()
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailsnippets_replies_reply:edit", args=[answer.pk]),
+        {"name": answer.name, "website": "", "body": answer.body, "status": "rejected"},
+    )
+
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    assert answer.status == "rejected"
+
+
+def test_an_unchanged_save_changes_nothing_public(client, moderator, review):
+    reply = ReplyFactory(page=review, body="First paragraph.\n\nSecond paragraph.")
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_replies_reply:edit", args=[reply.pk])
+    form = {"name": reply.name, "website": "", "status": "approved"}
+
+    with mock.patch("api.cache.signal_handlers.store.invalidate") as invalidate:
+        # What a browser sends back: the text as the form showed it, lines ending in \r\n.
+        client.post(url, {**form, "body": "First paragraph.\r\n\r\nSecond paragraph."})
+    unchanged = invalidate.call_args_list
+    with mock.patch("api.cache.signal_handlers.store.invalidate") as invalidate:
+        client.post(url, {**form, "body": "First paragraph, edited."})
+
+    assert unchanged == []
+    invalidate.assert_called_once_with([f"page:{review.pk}"])
+    reply.refresh_from_db()
+    assert reply.body == "First paragraph, edited."
+
+
+def test_a_malformed_parent_in_the_address_opens_an_empty_form(client, moderator):
+    client.force_login(moderator)
+
+    assert client.get(ADD, {"parent": "abc", "page": "x"}).status_code == 200
+
+
+def test_moderating_is_in_the_replys_history(client, moderator, review):
+    reply = ReplyFactory(page=review, status=Reply.Status.PENDING)
+    client.force_login(moderator)
+
+    client.post(bulk_url("approve", [reply]) + f"&next={LISTING}")
+
+    history = client.get(reverse("wagtailsnippets_replies_reply:history", args=[reply.pk]))
+    assert "Marked as approved" in history.content.decode()

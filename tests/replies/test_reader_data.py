@@ -6,6 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from replies.models import Reply
 from replies.moderation import forget_old_addresses
@@ -107,3 +109,13 @@ def test_opening_the_replies_listing_drops_old_addresses(client, review, admin_u
 
     old.refresh_from_db()
     assert old.ip_address is None
+
+
+def test_erasing_renames_the_replies_in_their_history(review):
+    reply = ReplyFactory(page=review, name="Jo March", email="jo@example.com")
+    log(reply, "wagtail.edit")
+
+    erase("jo@example.com")
+
+    labels = ModelLogEntry.objects.filter(object_id=str(reply.pk)).values_list("label", flat=True)
+    assert list(labels) == [f"Anonymous on {review.title}"]
