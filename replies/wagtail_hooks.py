@@ -1,3 +1,6 @@
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -8,6 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .bulk_actions import STATUS_ACTIONS, DeleteReplyBulkAction
@@ -35,6 +39,27 @@ class PendingCountMenuItemMixin:
         return component
 
 
+def moderators_only(view):
+    @wraps(view)
+    def checked_view(request, *args, **kwargs):
+        if not moderation_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked_view
+
+
+class ReplyChooserViewSet(SnippetChooserViewSet):
+    """The chooser of the staff reply's "in reply to", which lists every reply, pending
+    and spam included: Wagtail's choosers are open to every editor."""
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = moderators_only(pattern.callback)
+        return patterns
+
+
 class ReplyViewSet(SnippetViewSet):
     model = Reply
     icon = "comment"
@@ -42,6 +67,7 @@ class ReplyViewSet(SnippetViewSet):
     menu_order = 105
     add_to_admin_menu = True
     index_view_class = ReplyIndexView
+    chooser_viewset_class = ReplyChooserViewSet
     add_view_class = StaffReplyCreateView
     list_display = [
         "excerpt",

@@ -298,3 +298,17 @@ def test_moderating_is_in_the_replys_history(client, moderator, review):
 
     history = client.get(reverse("wagtailsnippets_replies_reply:history", args=[reply.pk]))
     assert "Marked as approved" in history.content.decode()
+
+
+def test_the_reply_chooser_is_for_moderators_only(client, editor, moderator, review):
+    ReplyFactory(page=review, name="Hidden Reader", status=Reply.Status.SPAM)
+    url = reverse("wagtailsnippetchoosers_replies_reply:choose")
+
+    client.force_login(editor)
+    refused = client.get(url)
+    client.force_login(moderator)
+    allowed = client.get(url)
+
+    assert refused.status_code in (302, 403)
+    assert "Hidden Reader" not in refused.content.decode()
+    assert allowed.status_code == 200
