@@ -117,7 +117,7 @@ def test_a_limit_of_zero_is_refused_as_the_schema_says(client, reviews):
 @pytest.mark.parametrize("order", ["slug,title", "title,-id", "film", "-reviewer", "tags"])
 def test_an_ordering_that_is_not_listed_is_refused(client, reviews, order):
     assert error(client, f"type=content.FilmReviewPage&order={order}").startswith(
-        "order must be one of id, title, teaser, rating, slug,"
+        "order must be one of id, title, teaser, rating, replies_open, slug,"
     )
 
 

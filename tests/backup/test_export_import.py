@@ -104,6 +104,7 @@ urls += [
     "/api/v2/images/?fields=*",
     "/api/v2/documents/?fields=*",
 ]
+urls += [f"/api/v2/replies/?page={pk}" for pk in Page.objects.values_list("pk", flat=True)]
 api = {}
 for url in urls:
     response = client.get(url)
@@ -153,8 +154,9 @@ def test_an_import_restores_every_page_revision_and_file_exactly(tmp_path):
         imported = manage(target, "import_content", str(export))
         after = snapshot(target)
 
-    assert "Exported 11 pages, 10 revisions, 14 snippets, 9 images, 1 document, 3 users" in exported
-    assert "Imported 11 pages, 10 revisions, 14 snippets, 9 images, 1 document, 3 users" in imported
+    # The snippets: 3 films, 2 reviewers, 9 tags and the demo's 6 replies.
+    assert "Exported 11 pages, 10 revisions, 20 snippets, 9 images, 1 document, 3 users" in exported
+    assert "Imported 11 pages, 10 revisions, 20 snippets, 9 images, 1 document, 3 users" in imported
     assert after["api"].keys() == before["api"].keys()
     for url, answer in before["api"].items():
         assert after["api"][url] == answer, url
