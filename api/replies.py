@@ -300,6 +300,12 @@ class RepliesViewSet(PublicEndpoint, mixins.ListModelMixin, viewsets.GenericView
             raise BadRequestError("page: no live, public review has this id")
         return review
 
+    def handle_exception(self, exc):
+        # A refused post answers as one: with errors, as the document says.
+        if self.request.method == "POST" and isinstance(exc, BadRequestError):
+            return refused({"non_field_errors": [str(exc)]})
+        return super().handle_exception(exc)
+
     def get_serializer_class(self):
         # What is sent differs from what is shown (OPTIONS describes POST with it too).
         return NewReplySerializer if self.request.method == "POST" else ReplySerializer

@@ -395,7 +395,7 @@ def test_a_reply_goes_to_the_site_the_request_is_for(client, review):
     )
 
     assert response.status_code == 400
-    assert "site" in response.json()["message"]
+    assert "site" in response.json()["errors"]["non_field_errors"][0]
     assert not Reply.objects.exists()
 
 
