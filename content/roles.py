@@ -24,12 +24,9 @@ TAG_MANAGEMENT = ["taggit.add_tag", "taggit.change_tag", "taggit.delete_tag"]
 # not delete it.
 MEDIA_DELETION = ["wagtailimages.delete_image", "wagtaildocs.delete_document"]
 
-# Approving a reader's reply publishes it, as approving a review does.
-REPLY_MODERATION = ["replies.moderate_reply"]
-
 ROLE_PERMISSIONS = {
     "Editors": SHARED_RECORDS,
-    "Moderators": SHARED_RECORDS + TAG_MANAGEMENT + REPLY_MODERATION,
+    "Moderators": SHARED_RECORDS + TAG_MANAGEMENT,
 }
 
 

@@ -24,6 +24,11 @@ class ReplyBulkActionMixin:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        # The confirmation names each reply's review.
+        return model.objects.filter(pk__in=object_ids).select_related("page")
+
     def get_all_objects_in_listing_query(self, parent_id):
         viewset = Reply.snippet_viewset
         view = viewset.construct_view(viewset.index_view_class, **viewset.get_index_view_kwargs())
@@ -70,7 +75,9 @@ class ApproveBulkAction(SetStatusBulkAction):
     action_type = "approve"
     aria_label = "Approve the selected replies"
     status = Reply.Status.APPROVED
-    question = "Approve {}? Readers will see it at once."
+    question = (
+        "Approve {}? Readers see it at once, under the reply it answers if that is published."
+    )
     action_priority = 10
 
 

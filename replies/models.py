@@ -15,11 +15,25 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-# What the public sees of a published reply: the status first.
-SHOWN_FIELDS = ("status", "parent_id", "name", "website", "body")
+# What the public sees of a published reply, and where: the status first, the review second.
+SHOWN_FIELDS = (
+    "status",
+    "page_id",
+    "parent_id",
+    "name",
+    "website",
+    "body",
+    "created_at",
+    "is_staff",
+)
 
 LINE_BREAKS = re.compile(r"\r\n?")
 PARAGRAPH_BREAKS = re.compile(r"\n\s*\n\s*")
+
+
+def one_line(text):
+    """A name as it is shown: on one line, single spaces."""
+    return " ".join(text.split())
 
 
 def plain_text(text):
@@ -88,6 +102,10 @@ class Reply(models.Model):
 
     objects = ReplyQuerySet.as_manager()
 
+    # A reply is a use of no review (the review's Usage tab and delete warnings list
+    # other pages and snippets, not its replies).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name_plural = "replies"
@@ -96,11 +114,16 @@ class Reply(models.Model):
         default_permissions = ()
         permissions = [("moderate_reply", "Can moderate reader replies")]
 
+    # Not the reader's name: titles go into the admin's history, which an erasure keeps.
     def __str__(self):
-        return f"{self.name} on {self.page.title}"
+        return f"“{self.excerpt}” on {self.page.title}"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
+        self.shown_when_loaded = self.shown()
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
         self.shown_when_loaded = self.shown()
 
     @classmethod
@@ -121,13 +144,18 @@ class Reply(models.Model):
         return shown_before is not None and shown_before[0] == Reply.Status.APPROVED
 
     @property
+    def page_id_when_loaded(self):
+        shown_before = getattr(self, "shown_when_loaded", None)
+        return shown_before[1] if shown_before else self.page_id
+
+    @property
     def saving_changes_what_the_public_sees(self):
         """Whether it is published, or was, and what the public sees of it changed."""
         changed = getattr(self, "shown_when_loaded", None) != self.shown()
         return changed and (self.status == Reply.Status.APPROVED or self.was_public)
 
     def clean(self):
-        self.name = " ".join(self.name.split())
+        self.name = one_line(self.name)
         self.body = plain_text(self.body)
         # Where a reply goes is chosen as it is written; it does not change after.
         if not self._state.adding or self.parent_id is None or self.page_id is None:

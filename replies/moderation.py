@@ -5,12 +5,10 @@ listens for changes to replies (the API's response cache) hears of every one."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
 from .models import Reply
 
@@ -54,7 +52,6 @@ def erase_reader_data(email):
     WordPress's eraser leaves comments. Returns how many replies it anonymised."""
     replies = Reply.objects.filter(email__iexact=email.strip()).select_for_update()
     count = 0
-    history = ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Reply))
     for reply in replies:
         reply.name = ERASED_NAME
         reply.email = ""
@@ -62,7 +59,5 @@ def erase_reader_data(email):
         reply.ip_address = None
         reply.user_agent = ""
         reply.save(update_fields=["name", "email", "website", "ip_address", "user_agent"])
-        # The history names each reply as it was then: with the reader's name.
-        history.filter(object_id=str(reply.pk)).update(label=str(reply))
         count += 1
     return count

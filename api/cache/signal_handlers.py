@@ -130,16 +130,16 @@ def invalidate_review_of_saved_reply(sender, instance, raw=False, **kwargs):
     approving, rejecting, editing or erasing one changes the review's responses. A
     pending reply, spam, or a save that changes nothing shown, changes nothing public."""
     if not raw and instance.saving_changes_what_the_public_sees:
-        invalidate_review_of(instance)
+        invalidate_reviews(instance.page_id, instance.page_id_when_loaded)
 
 
 def invalidate_review_of_deleted_reply(sender, instance, **kwargs):
     if instance.was_public:
-        invalidate_review_of(instance)
+        invalidate_reviews(instance.page_id)
 
 
-def invalidate_review_of(reply):
-    store.invalidate([f"{tags.kind(Page)}:{reply.page_id}"])
+def invalidate_reviews(*page_ids):
+    store.invalidate([f"{tags.kind(Page)}:{page_id}" for page_id in sorted(set(page_ids))])
 
 
 def register_signal_handlers():

@@ -144,14 +144,15 @@ def test_an_editor_answers_as_the_staff_and_it_is_published_at_once(client, mode
         {"page": review.pk, "parent": question.pk, "name": "Liner Notes", "body": "There is."},
     )
 
-    assert form.status_code == 200 and 'value="Mo Reyes"' in form.content.decode()
+    assert form.status_code == 200 and 'value="Liner Notes"' in form.content.decode()
     assert response.status_code == 302, response.context["form"].errors
     answer = Reply.objects.get(body="There is.")
-    assert (answer.is_staff, answer.status, answer.author, answer.parent) == (
+    assert (answer.is_staff, answer.status, answer.author, answer.parent, answer.email) == (
         True,
         "approved",
         moderator,
         question,
+        "",
     )
     items = client.get("/api/v2/replies/", {"page": review.pk}).json()["items"]
     assert [(item["body"], item["is_staff"]) for item in items] == [
@@ -284,10 +285,13 @@ def test_an_unchanged_save_changes_nothing_public(client, moderator, review):
     assert reply.body == "First paragraph, edited."
 
 
-def test_a_malformed_parent_in_the_address_opens_an_empty_form(client, moderator):
+@pytest.mark.parametrize("value", ["abc", "²", "9" * 30])
+def test_a_malformed_id_in_the_address_opens_the_form_or_listing(client, moderator, value):
     client.force_login(moderator)
 
-    assert client.get(ADD, {"parent": "abc", "page": "x"}).status_code == 200
+    assert client.get(ADD, {"parent": value}).status_code == 200
+    assert client.get(ADD, {"page": value}).status_code == 200
+    assert client.get(LISTING, {"page": value}).status_code == 200
 
 
 def test_moderating_is_in_the_replys_history(client, moderator, review):
@@ -312,3 +316,18 @@ def test_the_reply_chooser_is_for_moderators_only(client, editor, moderator, rev
     assert refused.status_code in (302, 403)
     assert "Hidden Reader" not in refused.content.decode()
     assert allowed.status_code == 200
+
+
+def test_a_staff_reply_signs_with_the_sites_name_not_the_editors(client, review, db):
+    call_command("set_up_roles", stdout=None)
+    user = get_user_model().objects.create_user(
+        username="m.kowalczyk", password="x", email="marta@newsroom.example"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(user)
+
+    client.post(ADD, {"page": review.pk, "name": "Liner Notes", "body": "Welcome, readers."})
+
+    public = client.get("/api/v2/replies/", {"page": review.pk}).content.decode()
+    assert "Welcome, readers." in public and "Liner Notes" in public
+    assert "kowalczyk" not in public and "newsroom" not in public

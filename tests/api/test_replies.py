@@ -212,9 +212,14 @@ def test_bodies_that_are_not_json_objects_are_refused(client, review):
 
 
 def test_invalid_utf8_is_refused(client, review):
-    response = client.post(URL, b'{"page": 1, "name": "\xff\xfe"}', content_type="application/json")
+    valid_json = json.dumps(valid(review, name="NAME")).encode()
+    response = client.post(
+        URL, valid_json.replace(b"NAME", b"\xff\xfe"), content_type="application/json"
+    )
 
     assert response.status_code == 400
+    assert "JSON parse error" in response.json()["errors"]["non_field_errors"][0]
+    assert not Reply.objects.exists()
 
 
 def test_replies_closed_on_a_review_are_refused_and_published_ones_stay(client, review):

@@ -96,3 +96,28 @@ def test_a_reply_saved_twice_in_one_go_changes_the_count_both_times(client, revi
     reply.save()
 
     assert snapshot(client, review)["reply_count"] == 0
+
+
+def test_a_reply_moved_to_another_review_changes_both(client, review, review_index):
+    other = make_review(review_index)
+    reply = ReplyFactory(page=review)
+    snapshot(client, review)
+    client.get(f"/api/v2/pages/{other.pk}/")
+
+    reply.page = other
+    reply.save()
+
+    assert snapshot(client, review)["reply_count"] == 0
+    assert client.get(f"/api/v2/pages/{other.pk}/").json()["reply_count"] == 1
+
+
+def test_a_reply_refreshed_from_the_database_knows_what_the_public_sees(client, review):
+    reply = ReplyFactory(page=review, status=Reply.Status.PENDING)
+    Reply.objects.filter(pk=reply.pk).update(status="approved")  # elsewhere, without signals
+    reply.refresh_from_db()
+    assert snapshot(client, review)["reply_count"] == 1
+
+    reply.status = Reply.Status.SPAM
+    reply.save()
+
+    assert snapshot(client, review)["reply_count"] == 0

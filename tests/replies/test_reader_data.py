@@ -111,11 +111,20 @@ def test_opening_the_replies_listing_drops_old_addresses(client, review, admin_u
     assert old.ip_address is None
 
 
-def test_erasing_renames_the_replies_in_their_history(review):
-    reply = ReplyFactory(page=review, name="Jo March", email="jo@example.com")
+def test_the_admins_history_never_names_the_reader(review):
+    reply = ReplyFactory(page=review, name="Jo March", body="A reply to keep.")
     log(reply, "wagtail.edit")
+    reply.delete()
 
-    erase("jo@example.com")
+    labels = list(ModelLogEntry.objects.values_list("label", flat=True))
+    assert labels == [f"“A reply to keep.” on {review.title}"]
 
-    labels = ModelLogEntry.objects.filter(object_id=str(reply.pk)).values_list("label", flat=True)
-    assert list(labels) == [f"Anonymous on {review.title}"]
+
+def test_a_command_drops_old_addresses_for_sites_where_nothing_happens(review):
+    ReplyFactory(page=review, ip_address="198.51.100.7", created_at=timezone.now() - timedelta(400))
+
+    out = StringIO()
+    call_command("forget_old_addresses", stdout=out)
+
+    assert out.getvalue() == "Dropped the addresses of 1 reply older than 30 days.\n"
+    assert Reply.objects.get().ip_address is None
