@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from wagtail.api.v2.utils import BadRequestError
 
-from replies.models import Reply, plain_text
+from replies.models import Reply, one_line, plain_text
 from replies.moderation import forget_old_addresses_now_and_then
 
 from .openapi.schema import (
@@ -38,6 +38,14 @@ from .reply_counts import public_reviews
 from .throttling import add_rate_limit_headers, count_against
 from .validation import MAX_DATABASE_INTEGER, as_integer, check_known_parameters
 from .views import PublicEndpoint
+
+
+def public_review(request, page_id):
+    """The live, public review with this id on the request's site, or None. Loaded whole,
+    so that a response that shows its replies is tagged with it (``api.cache``)."""
+    if page_id > MAX_DATABASE_INTEGER:
+        return None
+    return public_reviews(request).filter(pk=page_id).first()
 
 
 class ReplySerializer(serializers.ModelSerializer):
@@ -149,9 +157,7 @@ class NewReplySerializer(serializers.ModelSerializer):
         }
 
     def validate_page(self, page_id):
-        review = None
-        if page_id <= MAX_DATABASE_INTEGER:
-            review = public_reviews(self.context["request"]).filter(pk=page_id).first()
+        review = public_review(self.context["request"], page_id)
         if review is None:
             raise serializers.ValidationError("no live, public review has this id")
         if not review.replies_open:
@@ -159,7 +165,7 @@ class NewReplySerializer(serializers.ModelSerializer):
         return review
 
     def validate_name(self, name):
-        return " ".join(name.split())
+        return one_line(name)
 
     def validate_body(self, body):
         return plain_text(body)
@@ -292,10 +298,7 @@ class RepliesViewSet(PublicEndpoint, mixins.ListModelMixin, viewsets.GenericView
         page_id = as_integer(self.request.GET["page"])
         if page_id is None or page_id < 1:
             raise BadRequestError("page must be the id of a review")
-        # Loaded whole, so that the response is tagged with the review (api.cache).
-        review = None
-        if page_id <= MAX_DATABASE_INTEGER:
-            review = public_reviews(self.request).filter(pk=page_id).first()
+        review = public_review(self.request, page_id)
         if review is None:
             raise BadRequestError("page: no live, public review has this id")
         return review
