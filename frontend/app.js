@@ -142,6 +142,10 @@ function handleReplyForm(form, review) {
     back?.focus();
   });
 
+  // The thanks are for the reply sent, not the one being written.
+  form.addEventListener("input", () => {
+    sent.hidden = true;
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (sending) return;

@@ -2,6 +2,7 @@
 first three also on each reply's row."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -10,6 +11,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from .models import Reply
 from .moderation import set_status
 from .permissions import moderation_policy
+from .views import as_id
 
 
 class ReplyBulkActionMixin:
@@ -26,6 +28,8 @@ class ReplyBulkActionMixin:
 
     @classmethod
     def get_queryset(cls, model, object_ids):
+        if not isinstance(object_ids, QuerySet):  # ids from the address, as they came
+            object_ids = [pk for pk in map(as_id, object_ids) if pk is not None]
         # The confirmation names each reply's review.
         return model.objects.filter(pk__in=object_ids).select_related("page")
 
@@ -34,6 +38,10 @@ class ReplyBulkActionMixin:
         view = viewset.construct_view(viewset.index_view_class, **viewset.get_index_view_kwargs())
         listing = viewset.index_view_class(**view.view_initkwargs)
         listing.setup(self.request)
+        # Wagtail lists every reply when a filter is not valid (a review that is gone):
+        # "all" of such a listing is none, not every reply.
+        if listing.filters is not None and not listing.filters.is_valid():
+            return Reply.objects.none().values_list("pk", flat=True)
         return listing.get_queryset().values_list("pk", flat=True)
 
 

@@ -331,3 +331,27 @@ def test_a_staff_reply_signs_with_the_sites_name_not_the_editors(client, review,
     public = client.get("/api/v2/replies/", {"page": review.pk}).content.decode()
     assert "Welcome, readers." in public and "Liner Notes" in public
     assert "kowalczyk" not in public and "newsroom" not in public
+
+
+@pytest.mark.parametrize("ids", ["abc", "²", "9" * 30])
+def test_malformed_ids_in_a_bulk_action_select_nothing(client, moderator, review, ids):
+    ReplyFactory(page=review)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["replies", "reply", "approve"])
+
+    response = client.get(url, {"id": ids})
+
+    assert response.status_code in (200, 404)
+
+
+def test_all_of_a_listing_whose_filter_is_not_valid_is_nothing(client, moderator, review):
+    ReplyFactory(page=review, status=Reply.Status.PENDING)
+    approved = ReplyFactory(page=review)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["replies", "reply", "reject"])
+
+    client.post(f"{url}?status=pending&page=99999&id=all&next={LISTING}")
+
+    approved.refresh_from_db()
+    assert approved.status == "approved"
+    assert not Reply.objects.filter(status="rejected").exists()
