@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "backup",
     "replies",
+    "importer",
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",

@@ -1,0 +1,118 @@
+"""Single reviews as bloggers keep them (plain text, Markdown, HTML, WordPress post
+content), read into a headline and paragraphs of inline HTML, the blog's boilerplate
+dropped and anything but emphasis and links sanitised away."""
+
+import html
+import re
+from pathlib import Path
+
+import nh3
+
+FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+# What a blog prints around a post, not part of the review.
+BOILERPLATE = re.compile(
+    r"^(leave a (reply|comment)|your email address will not be published|required fields "
+    r"are marked|post comment|share this|like this|related( posts)?\b|click to share|"
+    r"share on |posted in |tagged |filed under |comments?\s*(\(\d+\))?$|\d+ comments?$)",
+    re.IGNORECASE,
+)
+INLINE_TAGS = {"a", "b", "i", "em", "strong", "br"}
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+class UnreadableReview(Exception):
+    """A file that holds no review that can be read: the message says why, in a line."""
+
+
+def read_review(path, format=None):
+    """``(headline, paragraphs)`` of the review in the file at ``path``."""
+    path = Path(path)
+    format = format or FORMATS.get(path.suffix.lower())
+    if format is None:
+        raise UnreadableReview(f"{path.name}: not a .txt, .md or .html file (use --format)")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnreadableReview(f"{path}: {error}") from error
+    headline, paragraphs = READERS[format](text)
+    paragraphs = [p for p in paragraphs if text_only(p) and not BOILERPLATE.match(text_only(p))]
+    if not headline or not paragraphs:
+        raise UnreadableReview(f"{path.name}: no headline and paragraphs to read")
+    return headline, paragraphs
+
+
+def text_only(fragment):
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", fragment)).split())
+
+
+def inline_html(fragment):
+    """Emphasis and links kept (as Wagtail's rich text writes them), the rest dropped."""
+    cleaned = nh3.clean(
+        fragment,
+        tags=INLINE_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+    )
+    for tag, wagtail_tag in (("em", "i"), ("strong", "b")):
+        cleaned = re.sub(rf"<(/?){tag}>", rf"<\g<1>{wagtail_tag}>", cleaned)
+    return " ".join(cleaned.split())
+
+
+def read_text(text):
+    blocks = [block.strip() for block in BLANK_LINES.split(text.strip())]
+    headline, *paragraphs = blocks or [""]
+    return " ".join(headline.split()), [
+        html.escape(" ".join(p.split()), quote=False) for p in paragraphs
+    ]
+
+
+MARKDOWN_INLINE = [
+    (re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)"), r'<a href="\2">\1</a>'),
+    (re.compile(r"\*\*(.+?)\*\*|__(.+?)__"), lambda m: f"<b>{m[1] or m[2]}</b>"),
+    (
+        re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"),
+        lambda m: f"<i>{m[1] or m[2]}</i>",
+    ),
+]
+
+
+def read_markdown(text):
+    headline, paragraphs = read_text(text)
+    headline = headline.lstrip("#").strip()
+    converted = []
+    for paragraph in paragraphs:
+        for pattern, replacement in MARKDOWN_INLINE:
+            paragraph = pattern.sub(replacement, paragraph)
+        converted.append(inline_html(paragraph))
+    return headline, converted
+
+
+def read_html(text):
+    """A page, or WordPress post content: paragraphs in <p>, block editor comments and
+    all, or separated by blank lines with inline HTML, as WordPress stores them."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
+    headline = ""
+    for pattern in (r"<h1\b[^>]*>(.*?)</h1>", r"<title\b[^>]*>(.*?)</title>"):
+        if match := re.search(pattern, text, re.DOTALL | re.IGNORECASE):
+            headline = text_only(match[1])
+            break
+    text = re.sub(r"<(h1|title|head)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
+    paragraphs = re.findall(r"<p\b[^>]*>(.*?)</p>", text, re.DOTALL | re.IGNORECASE)
+    if not paragraphs:
+        plain = re.sub(
+            r"</?(html|body|div|article|section|main|header|footer)\b[^>]*>", "\n\n", text
+        )
+        paragraphs = BLANK_LINES.split(plain.strip())
+    return headline, [inline_html(p) for p in paragraphs]
+
+
+READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}

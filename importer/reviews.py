@@ -1,0 +1,146 @@
+"""Structured reviews written as drafts: the film matched or created, the body checked
+by its own rules, the points the editor should check listed."""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.blocks import StreamBlockValidationError
+from wagtail.rich_text import RichText
+
+from content.blocks import ReviewBodyBlock
+from content.models import FilmReviewPage
+from content.snippets import Film
+
+from .models import ImportedReview
+from .prose import structure, teaser_from, title_key
+
+# How a headline names its film: “Her” Soundtrack Review: …, Review: Her (2013), …
+HEADLINE_FILMS = [
+    re.compile(r"[“\"]([^”\"]+)[”\"]"),
+    re.compile(r"review:\s*(?P<title>.+?)\s*\((?P<year>\d{4})\)", re.IGNORECASE),
+    re.compile(r"^(?P<title>.+?)\s*\((?P<year>\d{4})\)"),
+    re.compile(
+        r"^(?P<title>.+?)\s+(?:original\s+)?(?:motion\s+picture\s+)?(?:score|soundtrack)\b",
+        re.IGNORECASE,
+    ),
+]
+YEAR = re.compile(r"\((\d{4})\)")
+
+
+@dataclass
+class Outcome:
+    """What importing one review did: created, skipped or refused, and why."""
+
+    action: str
+    title: str
+    page: FilmReviewPage | None = None
+    points_to_check: list = field(default_factory=list)
+    # Why it was skipped or refused.
+    reasons: list = field(default_factory=list)
+
+
+def film_named_in(headline):
+    """``(title, year)`` of the film a headline names, either None where it names none."""
+    for pattern in HEADLINE_FILMS:
+        if match := pattern.search(headline):
+            groups = match.groupdict()
+            title = groups.get("title") or match[1]
+            year = groups.get("year") or (found[1] if (found := YEAR.search(headline)) else None)
+            return title.strip(" :–-"), int(year) if year else None
+    return None, None
+
+
+def matching_film(title):
+    """The film of this title, in any case and with or without accents."""
+    key = title_key(title)
+    return next((film for film in Film.objects.all() if title_key(film.title) == key), None)
+
+
+def body_of(review):
+    """The StreamField value of a structured review."""
+    paragraphs = lambda items: RichText("".join(f"<p>{item}</p>" for item in items))  # noqa: E731
+    body = [("intro", paragraphs(review.intro))]
+    body += [
+        (
+            "track_commentary",
+            {"track_title": track.title, "commentary": paragraphs(track.paragraphs)},
+        )
+        for track in review.tracks
+    ]
+    if review.conclusion:
+        body.append(("conclusion", {"text": paragraphs(review.conclusion), "verdict": ""}))
+    return body
+
+
+def source_of_file(content):
+    return "sha256:" + hashlib.sha256(content.encode()).hexdigest()
+
+
+def import_review(headline, paragraphs, parent, source, film_title=None, dry_run=False):
+    """Writes one review as a draft under ``parent``, unless ``source`` was imported
+    before; returns what it did."""
+    existing = ImportedReview.objects.filter(source=source).select_related("page").first()
+    if existing is not None:
+        return Outcome("skipped", existing.page.title, existing.page, reasons=["imported before"])
+
+    named_title, year = film_named_in(headline)
+    film_title = film_title or named_title
+    if not film_title:
+        return Outcome("refused", headline, reasons=["the headline names no film: use --film"])
+    review = structure(paragraphs, film_title)
+    points = list(review.points_to_check)
+    block = ReviewBodyBlock()
+    body = block.normalize(body_of(review))
+    try:
+        block.clean(body)
+    except StreamBlockValidationError as error:
+        return Outcome("refused", headline, reasons=messages_of(error))
+
+    film = matching_film(film_title)
+    if film is None and year is None:
+        points.append(
+            f"No film “{film_title}” exists, nor does the headline give its year: choose it."
+        )
+    elif film is None:
+        points.append(f"The film “{film_title}” ({year}) was added: complete its credits.")
+    if dry_run:
+        return Outcome("would create", headline, None, points)
+
+    with transaction.atomic():
+        if film is None and year is not None:
+            film = Film.objects.create(title=film_title, release_year=year)
+        page = FilmReviewPage(
+            title=headline,
+            slug=unique_slug(parent, headline),
+            film=film,
+            teaser=teaser_from(review.intro, FilmReviewPage._meta.get_field("teaser").max_length),
+            body=body,
+            live=False,
+        )
+        parent.add_child(instance=page)
+        # A draft, checked as an editor's is: the body by its rules above, while the
+        # film may wait for the editor.
+        page.save_revision(clean=False)
+        ImportedReview.objects.create(source=source, page=page)
+    return Outcome("created", headline, page, points)
+
+
+def unique_slug(parent, headline):
+    base = slugify(unicodedata.normalize("NFKD", headline))[:200] or "review"
+    slug, number = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def messages_of(error):
+    """The sentences a body's validation error holds, each block's too."""
+    messages = [str(message) for message in error.non_block_errors]
+    for index, block_error in sorted(error.block_errors.items()):
+        messages.append(f"Block {index + 1}: {' '.join(block_error.messages)}")
+    return messages

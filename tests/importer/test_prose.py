@@ -1,0 +1,129 @@
+"""Prose becomes the review's structure: the cases real blog reviews bring."""
+
+from importer.prose import structure
+
+
+def tracks(review):
+    return [(track.title, track.paragraphs) for track in review.tracks]
+
+
+def test_intro_tracks_in_order_and_a_conclusion():
+    review = structure(
+        [
+            "A score woven into its film.",
+            "The story is small; the music is not.",
+            "“Sleepwalker” opens in a curious mood.",
+            "“Photograph” is brief.",
+            "Overall, the music serves the story.",
+        ],
+        "Her",
+    )
+
+    assert review.intro == ["A score woven into its film.", "The story is small; the music is not."]
+    assert tracks(review) == [
+        ("Sleepwalker", ["“Sleepwalker” opens in a curious mood."]),
+        ("Photograph", ["“Photograph” is brief."]),
+    ]
+    assert review.conclusion == ["Overall, the music serves the story."]
+
+
+def test_straight_and_curly_quotes_with_the_sentences_comma_inside():
+    review = structure(
+        ["Intro.", '"Sleepwalker," it begins.', "“Dimensions.” That is all.", "The end."],
+        "Her",
+    )
+
+    assert [track.title for track in review.tracks] == ["Sleepwalker", "Dimensions"]
+
+
+def test_titles_keep_digits_hashes_parentheses_and_apostrophes():
+    review = structure(
+        ["Intro.", "“Loneliness #3 (Night Talking)” lingers.", "“Theodore's Theme” hums.", "End."],
+        "Her",
+    )
+
+    assert [track.title for track in review.tracks] == [
+        "Loneliness #3 (Night Talking)",
+        "Theodore's Theme",
+    ]
+
+
+def test_a_paragraph_that_lost_its_opening_quote_still_names_its_track():
+    review = structure(["Intro.", "Some Other Places” is the plainest piece.", "End."], "Her")
+
+    assert tracks(review) == [("Some Other Places", ["“Some Other Places” is the plainest piece."])]
+
+
+def test_the_films_own_title_in_quotes_is_no_track():
+    review = structure(
+        ["“Her” is a film about talking.", "“Sleepwalker” opens “Her” well.", "The end."], "her"
+    )
+
+    assert review.intro == ["“Her” is a film about talking."]
+    assert [track.title for track in review.tracks] == ["Sleepwalker"]
+
+
+def test_two_tracks_in_one_paragraph_each_get_their_sentences():
+    review = structure(
+        ["Intro.", "“Dimensions” starts slowly. “Photograph” rushes. Both end softly.", "End."],
+        "Her",
+    )
+
+    assert tracks(review) == [
+        ("Dimensions", ["“Dimensions” starts slowly."]),
+        ("Photograph", ["“Photograph” rushes. Both end softly."]),
+    ]
+
+
+def test_two_tracks_in_one_sentence_each_have_it_and_the_editor_is_told():
+    review = structure(["Intro.", "“A” and “B” share a plainness.", "End."], "Film")
+
+    assert tracks(review) == [
+        ("A", ["“A” and “B” share a plainness."]),
+        ("B", ["“A” and “B” share a plainness."]),
+    ]
+    assert review.points_to_check == [
+        "“A”, “B” are discussed together: the text is under each of them, to trim."
+    ]
+
+
+def test_a_commentary_over_two_paragraphs_stays_with_its_track():
+    review = structure(
+        ["Intro.", "“Photograph” opens on long chords.", "Then it turns faster.", "The end."],
+        "Her",
+    )
+
+    assert tracks(review) == [
+        ("Photograph", ["“Photograph” opens on long chords.", "Then it turns faster."])
+    ]
+    assert review.conclusion == ["The end."]
+
+
+def test_a_sentence_that_opens_with_a_known_track_returns_to_it():
+    review = structure(
+        ["Intro.", "“A” is quiet.", "“B” is loud. “A” comes back here, softer.", "End."], "Film"
+    )
+
+    assert tracks(review) == [
+        ("A", ["“A” is quiet.", "“A” comes back here, softer."]),
+        ("B", ["“B” is loud."]),
+    ]
+
+
+def test_a_last_paragraph_that_names_a_new_track_is_no_conclusion():
+    review = structure(["Intro.", "“A” is quiet.", "“B” closes the record."], "Film")
+
+    assert review.conclusion == []
+    assert "No closing paragraph was found: the review has no conclusion." in (
+        review.points_to_check
+    )
+
+
+def test_emphasis_survives_and_a_sentence_is_not_cut_through_a_tag():
+    review = structure(["Intro.", "“A” is <i>quiet. Very</i> quiet. “B” is loud.", "End."], "Film")
+
+    whole = "“A” is <i>quiet. Very</i> quiet. “B” is loud."
+    assert tracks(review) == [("A", [whole]), ("B", [whole])]
+    assert review.points_to_check == [
+        "“A”, “B” are discussed together: the text is under each of them, to trim."
+    ]

@@ -1,0 +1,109 @@
+"""Single reviews are read from plain text, Markdown and HTML (WordPress's two ways of
+storing a post included), without the blog's boilerplate, emphasis and links kept."""
+
+import pytest
+
+from importer.readers import UnreadableReview, read_review
+
+BOILERPLATE = """
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+Post Comment
+
+Share this:
+
+Related
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_plain_text_takes_its_first_line_as_the_headline(tmp_path):
+    path = write(
+        tmp_path,
+        "her.txt",
+        "Review: Her (2013)\n\nFirst paragraph,\nover two lines.\n\n“A” <b>is</b> quiet.\n"
+        + BOILERPLATE,
+    )
+
+    assert read_review(path) == (
+        "Review: Her (2013)",
+        ["First paragraph, over two lines.", "“A” &lt;b&gt;is&lt;/b&gt; quiet."],
+    )
+
+
+def test_markdown_keeps_emphasis_and_links(tmp_path):
+    path = write(
+        tmp_path,
+        "her.md",
+        "# Her (2013) soundtrack review\n\nIt is *quiet* and **warm**, see "
+        "[the film](https://example.com/her).\n",
+    )
+
+    headline, paragraphs = read_review(path)
+
+    assert headline == "Her (2013) soundtrack review"
+    assert paragraphs == [
+        'It is <i>quiet</i> and <b>warm</b>, see <a href="https://example.com/her">the film</a>.'
+    ]
+
+
+def test_wordpress_content_without_paragraph_tags_is_read_by_blank_lines(tmp_path):
+    path = write(
+        tmp_path,
+        "post.html",
+        "<title>“Her” Soundtrack Review: warm</title>\n"
+        "The first paragraph, with <em>emphasis</em>.\n\n"
+        "A second, with <span style='color:red'>a span</span> and "
+        "<script>alert(1)</script><a href='javascript:x()'>a bad link</a>.\n"
+        "<div class='sharedaddy'>Share this:</div>",
+    )
+
+    headline, paragraphs = read_review(path)
+
+    assert headline == "“Her” Soundtrack Review: warm"
+    assert paragraphs == [
+        "The first paragraph, with <i>emphasis</i>.",
+        "A second, with a span and <a>a bad link</a>.",
+    ]
+
+
+def test_block_editor_html_is_read_by_its_paragraphs(tmp_path):
+    path = write(
+        tmp_path,
+        "post.html",
+        "<h1>Review: Her (2013)</h1>\n<!-- wp:paragraph -->\n<p>One, <strong>bold</strong>.</p>\n"
+        "<!-- /wp:paragraph -->\n<!-- wp:paragraph -->\n<p>Two.</p>\n<!-- /wp:paragraph -->\n"
+        "<p>Leave a Reply</p>",
+    )
+
+    assert read_review(path) == ("Review: Her (2013)", ["One, <b>bold</b>.", "Two."])
+
+
+def test_a_format_can_be_forced(tmp_path):
+    path = write(tmp_path, "review.post", "Headline\n\nText.")
+
+    with pytest.raises(UnreadableReview, match="not a .txt, .md or .html file"):
+        read_review(path)
+    assert read_review(path, "text") == ("Headline", ["Text."])
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"\xff\xfe\x00bad", "codec can't decode"),
+        (b"Only a headline", "no headline and paragraphs"),
+    ],
+)
+def test_an_unreadable_file_says_why(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+
+    with pytest.raises(UnreadableReview, match=reason):
+        read_review(path)
