@@ -42,10 +42,15 @@ def read_review(path, format=None):
     except (OSError, UnicodeDecodeError) as error:
         raise UnreadableReview(f"{path}: {error}") from error
     headline, paragraphs = READERS[format](text)
-    paragraphs = [p for p in paragraphs if text_only(p) and not BOILERPLATE.match(text_only(p))]
+    paragraphs = review_paragraphs(paragraphs)
     if not headline or not paragraphs:
         raise UnreadableReview(f"{path.name}: no headline and paragraphs to read")
     return headline, paragraphs
+
+
+def review_paragraphs(paragraphs):
+    """The paragraphs that are the review's: not empty, not the blog's boilerplate."""
+    return [p for p in paragraphs if text_only(p) and not BOILERPLATE.match(text_only(p))]
 
 
 def text_only(fragment):

@@ -76,22 +76,41 @@ def body_of(review):
     return body
 
 
-def source_of_file(content):
-    return "sha256:" + hashlib.sha256(content.encode()).hexdigest()
+def digest_of(text):
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def import_review(headline, paragraphs, parent, source, film_title=None, dry_run=False):
-    """Writes one review as a draft under ``parent``, unless ``source`` was imported
-    before; returns what it did."""
-    existing = ImportedReview.objects.filter(source=source).select_related("page").first()
-    if existing is not None:
-        return Outcome("skipped", existing.page.title, existing.page, reasons=["imported before"])
+@dataclass
+class ReviewSource:
+    """One review to import: where it came from, and what it says."""
+
+    source: str
+    headline: str
+    paragraphs: list
+    digest: str
+    film_title: str | None = None
+    tags: list = field(default_factory=list)
+    hero_image: object = None
+
+
+def import_review(review_source, parent, dry_run=False):
+    """Writes one review as a draft under ``parent``; returns what it did. A review
+    imported before is updated, while the editor has not changed its draft since."""
+    record = ImportedReview.objects.filter(source=review_source.source).first()
+    headline = review_source.headline
+    if record is not None:
+        page = record.page
+        if record.digest == review_source.digest:
+            return Outcome("skipped", page.title, page, reasons=["imported before, unchanged"])
+        if page.latest_revision_id != record.revision_id:
+            reasons = ["an editor has changed the draft since it was imported"]
+            return Outcome("skipped", page.title, page, reasons=reasons)
 
     named_title, year = film_named_in(headline)
-    film_title = film_title or named_title
+    film_title = review_source.film_title or named_title
     if not film_title:
         return Outcome("refused", headline, reasons=["the headline names no film: use --film"])
-    review = structure(paragraphs, film_title)
+    review = structure(review_source.paragraphs, film_title)
     points = list(review.points_to_check)
     block = ReviewBodyBlock()
     body = block.normalize(body_of(review))
@@ -106,27 +125,33 @@ def import_review(headline, paragraphs, parent, source, film_title=None, dry_run
             f"No film “{film_title}” exists, nor does the headline give its year: choose it."
         )
     elif film is None:
-        points.append(f"The film “{film_title}” ({year}) was added: complete its credits.")
+        added = "is to be added" if dry_run else "was added"
+        points.append(f"The film “{film_title}” ({year}) {added}: complete its credits.")
+    action = "updated" if record else "created"
     if dry_run:
-        return Outcome("would create", headline, None, points)
+        return Outcome(f"would be {action}", headline, record.page if record else None, points)
 
     with transaction.atomic():
         if film is None and year is not None:
             film = Film.objects.create(title=film_title, release_year=year)
-        page = FilmReviewPage(
-            title=headline,
-            slug=unique_slug(parent, headline),
-            film=film,
-            teaser=teaser_from(review.intro, FilmReviewPage._meta.get_field("teaser").max_length),
-            body=body,
-            live=False,
-        )
-        parent.add_child(instance=page)
+        page = record.page if record else FilmReviewPage(slug=unique_slug(parent, headline))
+        page.title = headline
+        page.film = film
+        page.teaser = teaser_from(review.intro, FilmReviewPage._meta.get_field("teaser").max_length)
+        page.body = body
+        page.hero_image = review_source.hero_image or page.hero_image
+        page.tags.set(review_source.tags)
+        if record is None:
+            page.live = False
+            parent.add_child(instance=page)
         # A draft, checked as an editor's is: the body by its rules above, while the
         # film may wait for the editor.
-        page.save_revision(clean=False)
-        ImportedReview.objects.create(source=source, page=page)
-    return Outcome("created", headline, page, points)
+        revision = page.save_revision(clean=False)
+        ImportedReview.objects.update_or_create(
+            source=review_source.source,
+            defaults={"page": page, "digest": review_source.digest, "revision": revision},
+        )
+    return Outcome(action, headline, page, points)
 
 
 def unique_slug(parent, headline):

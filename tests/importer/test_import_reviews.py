@@ -69,7 +69,7 @@ def test_importing_the_same_file_again_creates_nothing(review_index, her_file):
 def test_a_dry_run_writes_nothing(review_index, her_file):
     output = run(her_file, "--dry-run")
 
-    assert output.startswith("would create")
+    assert output.startswith("would be created")
     assert not FilmReviewPage.objects.exists()
     assert not Film.objects.exists()
 

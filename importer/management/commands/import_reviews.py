@@ -1,48 +1,103 @@
+import os
+import sys
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from content.models import ReviewIndexPage
+from importer.from_wordpress import import_export
 from importer.readers import READERS, UnreadableReview, read_review
-from importer.reviews import import_review, source_of_file
+from importer.reviews import ReviewSource, digest_of, import_review
+from importer.wordpress import UnreadableExport
+
+WORDPRESS = "wordpress"
 
 
 class Command(BaseCommand):
     help = (
-        "Imports reviews written as prose (.txt, .md, .html) as drafts: the intro, one "
-        "commentary per track named in quotes, the conclusion. Importing a file again "
-        "changes nothing."
+        "Imports reviews written as prose as drafts: the intro, one commentary per track "
+        "named in quotes, the conclusion. Takes WordPress exports (.xml) with their "
+        "comments, and single reviews (.txt, .md, .html). Importing again creates nothing."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
-        parser.add_argument("--format", choices=sorted(READERS), help="Read every file as this.")
         parser.add_argument(
-            "--film", help="The film the review is of, where its headline does not say."
+            "--format", choices=sorted([*READERS, WORDPRESS]), help="Read every file as this."
+        )
+        parser.add_argument(
+            "--film", help="The film the reviews are of, where their headlines do not say."
         )
         parser.add_argument(
             "--parent",
             type=int,
             help="The id of the review index to import under (the first one by default).",
         )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the posts WordPress had published, with their dates, not drafts.",
+        )
+        parser.add_argument(
+            "--media-dir",
+            type=Path,
+            help="Where the blog's wp-content/uploads folder was copied, for featured images.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Report only; write nothing.")
 
-    def handle(self, *args, paths, format, film, parent, dry_run, **options):
+    def handle(self, *args, paths, format, film, parent, publish, media_dir, dry_run, **options):
         index = self.review_index(parent)
-        reviews = []
+        if media_dir is not None and not media_dir.is_dir():
+            raise CommandError(f"--media-dir {media_dir} is not a folder")
+        exports = [p for p in paths if (format or self.format_of(p)) == WORDPRESS]
+        singles = []
         for path in paths:
-            try:
-                reviews.append((path, read_review(path, format)))
-            except UnreadableReview as error:
-                raise CommandError(str(error)) from error
-        for path, (headline, paragraphs) in reviews:
+            if path not in exports:
+                try:
+                    singles.append((path, read_review(path, format)))
+                except UnreadableReview as error:
+                    raise CommandError(str(error)) from error
+        for path in exports:
+            self.import_export(path, index, film, publish, dry_run, media_dir)
+        for path, (headline, paragraphs) in singles:
             with open(path, encoding="utf-8-sig") as file:
-                source = source_of_file(file.read())
-            outcome = import_review(headline, paragraphs, index, source, film, dry_run)
-            page = f"#{outcome.page.pk}" if outcome.page else "-"
-            self.stdout.write(f"{outcome.action:<12} {page:>6}  {outcome.title}")
-            for reason in outcome.reasons:
-                self.stdout.write(f"{'':21}why: {reason}")
-            for point in outcome.points_to_check:
-                self.stdout.write(f"{'':21}check: {point}")
+                digest = digest_of(file.read())
+            review = ReviewSource(f"sha256:{digest}", headline, paragraphs, digest, film)
+            self.report(import_review(review, index, dry_run))
+
+    @staticmethod
+    def format_of(path):
+        return WORDPRESS if path.lower().endswith(".xml") else None
+
+    def import_export(self, path, index, film, publish, dry_run, media_dir):
+        size = os.path.getsize(path) if os.path.isfile(path) else None
+        # On a terminal only: a log gets the lines of the report.
+        with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr, disable=None) as bar:
+
+            def progress(position):
+                bar.update(position - bar.n)
+
+            try:
+                skipped = import_export(
+                    path, index, self.report, film, publish, dry_run, media_dir, progress
+                )
+            except UnreadableExport as error:
+                raise CommandError(f"{error}; nothing was imported from it") from error
+        if skipped:
+            counts = ", ".join(
+                f"{count} {kind}{'' if count == 1 else 's'}"
+                for kind, count in sorted(skipped.items())
+            )
+            self.stdout.write(f"Not reviews, skipped: {counts}.")
+
+    def report(self, outcome):
+        page = f"#{outcome.page.pk}" if outcome.page else "-"
+        self.stdout.write(f"{outcome.action:<20} {page:>6}  {outcome.title}")
+        for reason in outcome.reasons:
+            self.stdout.write(f"{'':29}why: {reason}")
+        for point in outcome.points_to_check:
+            self.stdout.write(f"{'':29}check: {point}")
 
     def review_index(self, parent):
         indexes = ReviewIndexPage.objects.order_by("path")

@@ -1,0 +1,206 @@
+"""A WordPress export: posts become reviews with their tags, images, replies and old
+addresses; importing it again creates nothing; a bad file changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.contrib.redirects.models import Redirect
+
+from content.models import FilmReviewPage
+from replies.models import Reply
+from tests.factories import FilmFactory, png_file
+from tests.importer.wxr import comment, export, item
+
+HER_POST = """<!-- wp:paragraph -->
+<p>Some scores sit politely under the pictures; this one is <em>woven</em> through them.</p>
+<!-- /wp:paragraph -->
+<!-- wp:paragraph -->
+<p>“Sleepwalker,” opens the record in a curious mood.</p>
+<!-- /wp:paragraph -->
+<!-- wp:paragraph -->
+<p>“Photograph” is brief in the film.</p>
+<!-- /wp:paragraph -->
+<!-- wp:paragraph -->
+<p>Overall, it serves the story.</p>
+<!-- /wp:paragraph -->
+<p>Leave a Reply</p>"""
+
+MOON_POST = """Clint Mansell keeps it small and cold.
+
+"Welcome to Lunar Industries" repeats until it aches.
+
+In the end, a loop worth living in."""
+
+
+def wordpress_export(her_content=HER_POST):
+    return export(
+        item(
+            10,
+            "Attachment",
+            "",
+            post_type="attachment",
+            attachment_url="https://scores.example/wp-content/uploads/2014/02/her.png",
+        ),
+        item(
+            1,
+            "“Her” Soundtrack Review: warm static",
+            her_content,
+            slug="her-soundtrack-review",
+            terms=[("category", "Scores"), ("post_tag", "melancholy")],
+            thumbnail_id="10",
+            comments=[
+                comment(
+                    1,
+                    "Maya",
+                    "<p>Lovely review.</p><p>Second thought.</p>",
+                    email="maya@example.com",
+                    url="https://maya.example",
+                ),
+                comment(2, "Scores at Night", "Thank you!", parent="1"),
+                comment(3, "Tomasz", "An answer to an answer.", parent="2"),
+                comment(4, "Jo", "Waiting for approval.", approved="0"),
+                comment(5, "Cheap Pills", "Buy now", approved="spam"),
+                comment(6, "Other blog", "Pingback", kind="pingback"),
+            ],
+        ),
+        item(2, "Review: Moon (2009)", MOON_POST, status="draft", slug="moon-review"),
+        item(3, "About this blog", "<p>Hello.</p>", post_type="page", slug="about"),
+    )
+
+
+@pytest.fixture
+def export_file(tmp_path):
+    path = tmp_path / "scores.xml"
+    path.write_text(wordpress_export(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def media_dir(tmp_path):
+    uploads = tmp_path / "uploads" / "2014" / "02"
+    uploads.mkdir(parents=True)
+    (uploads / "her.png").write_bytes(png_file().file.getvalue())
+    return tmp_path / "uploads"
+
+
+def run(*args):
+    out = StringIO()
+    call_command("import_reviews", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def test_posts_become_reviews_with_tags_images_replies_and_redirects(
+    client, review_index, export_file, media_dir
+):
+    FilmFactory(title="Her", release_year=2013)
+
+    output = run(export_file, "--media-dir", media_dir)
+
+    her = FilmReviewPage.objects.get(title="“Her” Soundtrack Review: warm static")
+    moon = FilmReviewPage.objects.get(title="Review: Moon (2009)")
+    assert "Not reviews, skipped: 1 attachment, 1 page." in output
+    assert [track["title"] for track in her.tracklist] == ["Sleepwalker", "Photograph"]
+    assert "<i>woven</i>" in her.body[0].value.source
+    assert sorted(her.tags.names()) == ["Scores", "melancholy"]
+    assert her.hero_image.title == "2014/02/her.png"
+    assert (her.live, moon.live) == (False, False)
+    assert moon.film.title == "Moon" and moon.film.release_year == 2009
+    replies = {reply.name: reply for reply in Reply.objects.filter(page=her)}
+    assert replies["Maya"].body == "Lovely review.\n\nSecond thought."
+    assert replies["Maya"].email == "maya@example.com"
+    assert replies["Maya"].website == "https://maya.example"
+    assert replies["Scores at Night"].parent == replies["Maya"]
+    assert replies["Tomasz"].parent == replies["Maya"]  # one level deep
+    assert {name: reply.status for name, reply in replies.items()} == {
+        "Maya": "approved",
+        "Scores at Night": "approved",
+        "Tomasz": "approved",
+        "Jo": "pending",
+        "Cheap Pills": "spam",
+    }
+    assert (
+        Redirect.objects.get(old_path="/2014/02/her-soundtrack-review").redirect_page_id == her.pk
+    )
+
+
+def test_importing_the_export_again_creates_nothing(review_index, export_file, media_dir):
+    run(export_file, "--media-dir", media_dir)
+    counts = FilmReviewPage.objects.count(), Reply.objects.count(), Redirect.objects.count()
+
+    output = run(export_file, "--media-dir", media_dir)
+
+    assert [line.split()[0] for line in output.splitlines() if "#" in line] == ["skipped"] * 2
+    assert (
+        FilmReviewPage.objects.count(),
+        Reply.objects.count(),
+        Redirect.objects.count(),
+    ) == counts
+
+
+def test_a_changed_post_updates_its_draft_unless_an_editor_changed_it(
+    review_index, export_file, tmp_path
+):
+    FilmFactory(title="Her", release_year=2013)
+    run(export_file)
+    her = FilmReviewPage.objects.get(title__startswith="“Her”")
+    changed = tmp_path / "changed.xml"
+    changed.write_text(wordpress_export(HER_POST.replace("is brief", "is short")))
+
+    updated = run(changed)
+    her.refresh_from_db()
+    her.get_latest_revision_as_object().save_revision()  # an editor saves the draft
+    changed.write_text(wordpress_export(HER_POST.replace("is brief", "is fleeting")))
+    kept = run(changed)
+
+    assert "updated" in updated
+    assert "an editor has changed the draft since it was imported" in kept
+    latest = FilmReviewPage.objects.get(pk=her.pk).get_latest_revision_as_object()
+    assert "is short" in latest.body[2].value["commentary"].source
+
+
+def test_publish_publishes_what_wordpress_had_published_with_its_date(
+    client, review_index, export_file
+):
+    FilmFactory(title="Her", release_year=2013)
+
+    run(export_file, "--publish")
+
+    her = FilmReviewPage.objects.get(title__startswith="“Her”")
+    moon = FilmReviewPage.objects.get(title__startswith="Review: Moon")
+    assert her.live and not moon.live
+    assert her.first_published_at.isoformat() == "2014-02-01T09:30:00+00:00"
+    found = client.get(
+        "/api/v2/pages/find/", {"html_path": "/2014/02/her-soundtrack-review/"}, follow=True
+    )
+    assert found.json()["id"] == her.pk
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<rss><channel><item><title>Cut off",
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+        "<rss><channel><item><title>&b;</title></item></channel></rss>",
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<rss><channel><item><title>&x;</title></item></channel></rss>",
+    ],
+)
+def test_a_malformed_or_unsafe_export_changes_nothing(review_index, tmp_path, content):
+    path = tmp_path / "bad.xml"
+    path.write_text(content)
+
+    with pytest.raises(CommandError, match="not a readable WordPress export"):
+        run(path)
+    assert not FilmReviewPage.objects.exists()
+
+
+def test_an_export_cut_off_after_its_first_post_changes_nothing(review_index, tmp_path):
+    path = tmp_path / "cut.xml"
+    whole = wordpress_export()
+    path.write_text(whole[: whole.index("Review: Moon")])
+
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(path)
+    assert not FilmReviewPage.objects.exists()
+    assert not Reply.objects.exists()
