@@ -18,7 +18,7 @@ from willow.image import UnrecognisedImageFormatError
 from replies.models import Reply, one_line, plain_text
 
 from .models import ImportedReply
-from .reviews import ReviewSource, digest_of, import_review
+from .reviews import UNCHANGED, ReviewSource, digest_of, import_review
 from .wordpress import attachment_urls, items, paragraphs_of, post_of
 
 # WordPress's comment_approved values, as a reply's status.
@@ -64,10 +64,19 @@ def import_export(
                 hero_image=hero_image,
             )
             outcome = import_review(review, parent, dry_run)
+            if post.status == "private":
+                outcome.points_to_check.append("It was private on the blog.")
             if outcome.page is not None and not dry_run:
                 import_comments(post, outcome.page)
                 redirect_from(post.link, outcome.page)
-                if publish and post.status == "publish" and outcome.action != "skipped":
+                # Published now, or as imported before, unchanged: not an editor's draft.
+                editors_draft = outcome.action == "skipped" and outcome.reasons != [UNCHANGED]
+                if (
+                    publish
+                    and post.status == "publish"
+                    and not outcome.page.live
+                    and not (editors_draft)
+                ):
                     problems = publish_with_date(outcome.page, post.date)
                     outcome.points_to_check += problems
                     outcome.action = f"{outcome.action}, {'not ' if problems else ''}published"

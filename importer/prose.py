@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 # A quoted phrase: curly quotes, or straight ones.
 QUOTED = re.compile(r"“([^“”]{1,200})”|\"([^\"]{1,200})\"")
 # A title whose opening quote is missing, at the start of a paragraph.
-UNOPENED_TITLE = re.compile(r"^([^“”\"]{1,100}?)[”\"](?=\s|$)")
+UNOPENED_TITLE = re.compile(r"^([^“”\"]{1,100}?)([”\"])(?=\s|$)")
 # Where a sentence ends: after . ! or ?, and a closing quote or bracket if any.
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[“\"(A-Z0-9])")
 TAG = re.compile(r"<[^>]*>")
+# Words that end in a full stop mid-sentence.
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|No|Vol|feat|ft|etc)\.$", re.IGNORECASE)
 # How a closing paragraph often opens.
 CLOSING_PHRASES = (
     "all in all",
@@ -68,11 +70,20 @@ def clean_title(title):
     return " ".join(title.split()).rstrip(",.;:").strip()
 
 
+def unopened_title(text):
+    """The match of a title that opens a paragraph without its opening quote, or None;
+    not a measure in inches (a 12" record)."""
+    match = UNOPENED_TITLE.match(text)
+    if match and not (match.group(2) == '"' and match.group(1)[-1:].isdigit()):
+        return match
+    return None
+
+
 def quoted_titles(text, film_title, at_paragraph_start=False):
     """The track titles a piece of plain text names, in order: quoted phrases that are
     not the film's title, and the title that opens a paragraph without its quote."""
     titles = []
-    if at_paragraph_start and (unopened := UNOPENED_TITLE.match(text)):
+    if at_paragraph_start and (unopened := unopened_title(text)):
         titles.append(clean_title(unopened.group(1)))
     for match in QUOTED.finditer(text):
         titles.append(clean_title(match.group(1) or match.group(2)))
@@ -82,11 +93,23 @@ def quoted_titles(text, film_title, at_paragraph_start=False):
 
 def sentences(fragment):
     """The sentences of a paragraph of inline HTML, each with its tags, or the whole
-    paragraph where a sentence would cut a tag in two."""
-    pieces = SENTENCE_END.split(fragment)
+    paragraph where a sentence would cut a tag in two. A full stop inside quotes (“St.
+    Elmo's Fire”) or after an abbreviation (Mr. Reznor) ends no sentence."""
+    pieces = []
+    for piece in SENTENCE_END.split(fragment):
+        if pieces and (open_quote(pieces[-1]) or ABBREVIATION.search(pieces[-1])):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
     if all(piece.count("<") == piece.count(">") and balanced(piece) for piece in pieces):
         return [piece.strip() for piece in pieces if piece.strip()]
     return [fragment]
+
+
+def open_quote(fragment):
+    """Whether a quote opened in the fragment is still open at its end."""
+    text = text_of(fragment)
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def balanced(fragment):
@@ -150,12 +173,12 @@ def closing_paragraphs(body, film_title):
 def read_paragraph(review, known, paragraph, film_title, current):
     """Gives each sentence of a paragraph to the track it discusses: the first new track
     it names, else the track being discussed. Returns the track discussed at its end."""
-    if (unopened := UNOPENED_TITLE.match(text_of(paragraph))) and paragraph.startswith(
-        unopened.group(1)
-    ):
-        paragraph = "“" + paragraph  # the quote the blog lost
+    if unopened := unopened_title(text_of(paragraph)):
+        # The quote the blog lost, before the paragraph's first words.
+        opening = "“" if unopened.group(2) == "”" else '"'
+        paragraph = re.sub(r"^((?:\s|<[^>]+>)*)", rf"\g<1>{opening}", paragraph, count=1)
     pieces = sentences(paragraph)
-    assigned = []  # (track, sentence)
+    leading, assigned = [], []  # sentences before any track; (track, sentence)
     for sentence in pieces:
         text = text_of(sentence)
         titles = quoted_titles(text, film_title)
@@ -179,9 +202,14 @@ def read_paragraph(review, known, paragraph, film_title, current):
                 )
                 for track in new[1:]:
                     assigned.append((track, sentence))
-        elif current is None:
-            current = known[title_key(titles[0])] if titles else review.tracks[0]
+        elif current is None and titles:
+            current = known[title_key(titles[0])]
+        if current is None:  # before the first track is named: still the intro
+            leading.append(sentence)
+            continue
         assigned.append((current, sentence))
+    if leading:
+        review.intro.append(" ".join(leading))
     # One paragraph for each track, its sentences in their order.
     for track in dict.fromkeys(track for track, _sentence in assigned):
         track.paragraphs.append(" ".join(s for t, s in assigned if t is track))

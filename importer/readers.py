@@ -39,8 +39,10 @@ def read_review(path, format=None):
         raise UnreadableReview(f"{path.name}: not a .txt, .md or .html file (use --format)")
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnreadableReview(f"{path}: {error}") from error
+    except UnicodeDecodeError as error:
+        raise UnreadableReview(f"{path}: not UTF-8 text (save it as UTF-8)") from error
+    except OSError as error:
+        raise UnreadableReview(f"{path}: {error.strerror or error}") from error
     headline, paragraphs = READERS[format](text)
     paragraphs = review_paragraphs(paragraphs)
     if not headline or not paragraphs:
@@ -101,9 +103,7 @@ def read_markdown(text):
 
 
 def read_html(text):
-    """A page, or WordPress post content: paragraphs in <p>, block editor comments and
-    all, or separated by blank lines with inline HTML, as WordPress stores them."""
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    """A page, or WordPress post content."""
     text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
     headline = ""
     for pattern in (r"<h1\b[^>]*>(.*?)</h1>", r"<title\b[^>]*>(.*?)</title>"):
@@ -111,13 +111,28 @@ def read_html(text):
             headline = text_only(match[1])
             break
     text = re.sub(r"<(h1|title|head)\b.*?</\1>", "", text, flags=re.DOTALL | re.IGNORECASE)
-    paragraphs = re.findall(r"<p\b[^>]*>(.*?)</p>", text, re.DOTALL | re.IGNORECASE)
-    if not paragraphs:
-        plain = re.sub(
-            r"</?(html|body|div|article|section|main|header|footer)\b[^>]*>", "\n\n", text
-        )
-        paragraphs = BLANK_LINES.split(plain.strip())
-    return headline, [inline_html(p) for p in paragraphs]
+    return headline, html_paragraphs(text)
+
+
+# Where a paragraph ends in HTML: block elements, open or closed.
+BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|blockquote|h[1-6]|figure|figcaption|table|tr|td|th|pre|hr|"
+    r"html|body|article|section|main|header|footer|aside|nav)\b[^>]*>",
+    re.IGNORECASE,
+)
+# WordPress shortcodes: a [caption …]…[/caption] goes whole, other codes' tags go.
+CAPTION = re.compile(r"\[caption\b[^\]]*\].*?\[/caption\]", re.DOTALL | re.IGNORECASE)
+SHORTCODE = re.compile(r"\[/?[a-z][\w-]*(?:\s[^\]]*)?\]", re.IGNORECASE)
+
+
+def html_paragraphs(text):
+    """Paragraphs of inline HTML, however the HTML marks them: in <p> and other blocks
+    (open or closed, block editor comments and all), or, as WordPress stores posts,
+    separated by blank lines."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    text = SHORTCODE.sub("", CAPTION.sub("", text))
+    parts = BLANK_LINES.split(BLOCK_TAG.sub("\n\n", text).strip())
+    return [inline_html(part) for part in parts]
 
 
 READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}

@@ -18,16 +18,23 @@ from content.snippets import Film
 from .models import ImportedReview
 from .prose import structure, teaser_from, title_key
 
-# How a headline names its film: “Her” Soundtrack Review: …, Review: Her (2013), …
+# How a headline names its film: “Her” Soundtrack Review: …, Review: Her (2013),
+# Soundtrack review – Her, Her (2013) …, Her OST review.
 HEADLINE_FILMS = [
-    re.compile(r"[“\"]([^”\"]+)[”\"]"),
-    re.compile(r"review:\s*(?P<title>.+?)\s*\((?P<year>\d{4})\)", re.IGNORECASE),
+    re.compile(r"^[“\"]([^”\"]+)[”\"]"),
+    re.compile(
+        r"^(?:(?:soundtrack|score|ost)\s+)?review\s*[:–—-]\s*"
+        r"(?P<title>.+?)(?:\s*\((?P<year>\d{4})\))?\s*$",
+        re.IGNORECASE,
+    ),
     re.compile(r"^(?P<title>.+?)\s*\((?P<year>\d{4})\)"),
     re.compile(
-        r"^(?P<title>.+?)\s+(?:original\s+)?(?:motion\s+picture\s+)?(?:score|soundtrack)\b",
+        r"^(?P<title>.+?)\s+(?:original\s+)?(?:motion\s+picture\s+)?"
+        r"(?:score|soundtrack|ost)\b",
         re.IGNORECASE,
     ),
 ]
+UNCHANGED = "imported before, unchanged"
 YEAR = re.compile(r"\((\d{4})\)")
 
 
@@ -101,16 +108,21 @@ def import_review(review_source, parent, dry_run=False):
     if record is not None:
         page = record.page
         if record.digest == review_source.digest:
-            return Outcome("skipped", page.title, page, reasons=["imported before, unchanged"])
+            return Outcome("skipped", page.title, page, reasons=[UNCHANGED])
         if page.latest_revision_id != record.revision_id:
             reasons = ["an editor has changed the draft since it was imported"]
             return Outcome("skipped", page.title, page, reasons=reasons)
 
+    if not review_source.paragraphs:
+        return Outcome("refused", headline, reasons=["it has no text"])
     named_title, year = film_named_in(headline)
     film_title = review_source.film_title or named_title
     if not film_title:
         return Outcome("refused", headline, reasons=["the headline names no film: use --film"])
     review = structure(review_source.paragraphs, film_title)
+    if not review.intro:
+        reason = "it discusses a track from its first words: there is no intro to take"
+        return Outcome("refused", headline, reasons=[reason])
     points = list(review.points_to_check)
     block = ReviewBodyBlock()
     body = block.normalize(body_of(review))

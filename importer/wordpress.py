@@ -15,7 +15,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from .readers import BLANK_LINES, inline_html, review_paragraphs
+from .readers import html_paragraphs, review_paragraphs
 
 
 class UnreadableExport(Exception):
@@ -102,6 +102,8 @@ def post_of(item):
     post_type = child_text(item, "post_type")
     if post_type != "post":
         return post_type or "unknown"
+    if child_text(item, "status") == "trash":
+        return "post in the trash"
     post = WordPressPost(
         guid=child_text(item, "guid") or child_text(item, "post_id"),
         title=html.unescape(child_text(item, "title")),
@@ -113,7 +115,9 @@ def post_of(item):
     for child in item:
         name = local(child.tag)
         if name == "category" and child.get("domain") in ("category", "post_tag"):
-            post.terms.append(html.unescape((child.text or "").strip()))
+            term = html.unescape((child.text or "").strip())
+            if child.get("nicename") != "uncategorized":  # WordPress's default category
+                post.terms.append(term)
         elif name == "postmeta" and child_text(child, "meta_key") == "_thumbnail_id":
             post.thumbnail_id = child_text(child, "meta_value")
         elif name == "comment" and child_text(child, "comment_type") in ("", "comment"):
@@ -142,10 +146,5 @@ def plain_comment(content):
 
 
 def paragraphs_of(content):
-    """A post's content as paragraphs of inline HTML: WordPress stores it with or without
-    <p> (blank lines between paragraphs), and with block editor comments."""
-    content = re.sub(r"<!--.*?-->", "", content, flags=re.DOTALL)
-    found = re.findall(r"<p\b[^>]*>(.*?)</p>", content, re.DOTALL | re.IGNORECASE)
-    if not found:
-        found = BLANK_LINES.split(content.strip())
-    return review_paragraphs([inline_html(fragment) for fragment in found])
+    """A post's content as the review's paragraphs of inline HTML."""
+    return review_paragraphs(html_paragraphs(content))

@@ -139,3 +139,33 @@ def test_an_unreadable_file_stops_with_a_reason(review_index, tmp_path, name, co
     with pytest.raises(CommandError, match=reason):
         run(tmp_path / name)
     assert not FilmReviewPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "headline, film",
+    [
+        ("Review – Arrival (2016)", "Arrival"),
+        ("Soundtrack Review: Arrival", "Arrival"),
+        ("Arrival OST review", "Arrival"),
+        ("Arrival (2016) Original Score Review", "Arrival"),
+        ("Arrival Soundtrack Review: voices from elsewhere", "Arrival"),
+    ],
+)
+def test_headlines_of_many_shapes_name_their_film(review_index, tmp_path, headline, film):
+    FilmFactory(title="Arrival", release_year=2016)
+    path = tmp_path / "review.txt"
+    path.write_text(f"{headline}\n\nIntro.\n\n“Heptapod B” chatters.\n\nEnd.")
+
+    run(path)
+
+    assert FilmReviewPage.objects.get().film.title == film
+
+
+def test_a_review_without_an_intro_is_refused_saying_why(review_index, tmp_path):
+    path = tmp_path / "moon.txt"
+    path.write_text("Review: Moon (2009)\n\n“Welcome to Lunar Industries” opens it.\n\nEnd.")
+
+    output = run(path)
+
+    assert output.startswith("refused")
+    assert "it discusses a track from its first words: there is no intro to take" in output

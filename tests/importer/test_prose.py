@@ -127,3 +127,45 @@ def test_emphasis_survives_and_a_sentence_is_not_cut_through_a_tag():
     assert review.points_to_check == [
         "“A”, “B” are discussed together: the text is under each of them, to trim."
     ]
+
+
+def test_sentences_before_the_first_track_stay_in_the_intro():
+    review = structure(["Intro.", "The album opens quietly. “Main Title” is soft.", "End."], "F")
+
+    assert review.intro == ["Intro.", "The album opens quietly."]
+    assert tracks(review) == [("Main Title", ["“Main Title” is soft."])]
+
+
+def test_a_full_stop_inside_a_title_or_after_an_abbreviation_ends_no_sentence():
+    review = structure(
+        [
+            "Intro.",
+            "“Opening” is fine. “St. Elmo's Fire” is soft, as Mr. Parr meant it.",
+            "“Mr. Blue Sky” is a cover.",
+            "End.",
+        ],
+        "F",
+    )
+
+    assert tracks(review) == [
+        ("Opening", ["“Opening” is fine."]),
+        ("St. Elmo's Fire", ["“St. Elmo's Fire” is soft, as Mr. Parr meant it."]),
+        ("Mr. Blue Sky", ["“Mr. Blue Sky” is a cover."]),
+    ]
+
+
+def test_a_lost_opening_quote_is_found_with_straight_quotes_and_inside_emphasis():
+    review = structure(
+        ["Intro.", 'Main Title" is soft.', "<i>Rock &amp; Roll</i>” is loud.", "End."], "F"
+    )
+
+    assert tracks(review) == [
+        ("Main Title", ['"Main Title" is soft.']),
+        ("Rock & Roll", ["<i>“Rock &amp; Roll</i>” is loud."]),
+    ]
+
+
+def test_a_measure_in_inches_is_no_title():
+    review = structure(["Intro.", 'The 12" pressing is nice. “Main Title” is soft.', "End."], "F")
+
+    assert [track.title for track in review.tracks] == ["Main Title"]

@@ -97,7 +97,7 @@ def test_a_format_can_be_forced(tmp_path):
 @pytest.mark.parametrize(
     "content, reason",
     [
-        (b"\xff\xfe\x00bad", "codec can't decode"),
+        (b"\xff\xfe\x00bad", "not UTF-8 text"),
         (b"Only a headline", "no headline and paragraphs"),
     ],
 )
@@ -107,3 +107,34 @@ def test_an_unreadable_file_says_why(tmp_path, content, reason):
 
     with pytest.raises(UnreadableReview, match=reason):
         read_review(path)
+
+
+def test_lists_quotes_unclosed_paragraphs_and_blank_lines_are_all_paragraphs(tmp_path):
+    path = write(
+        tmp_path,
+        "mixed.html",
+        "<h1>Review: Dune (2021)</h1><p>Intro.<p>Second, unclosed."
+        "<ul><li>“Leaving Caladan”: bagpipes</li></ul>"
+        "<blockquote>“Proven Lands” broods.</blockquote>\n"
+        "Classic editor text.\n\nAnd more of it.",
+    )
+
+    assert read_review(path)[1] == [
+        "Intro.",
+        "Second, unclosed.",
+        "“Leaving Caladan”: bagpipes",
+        "“Proven Lands” broods.",
+        "Classic editor text.",
+        "And more of it.",
+    ]
+
+
+def test_wordpress_shortcodes_go_and_captions_with_them(tmp_path):
+    path = write(
+        tmp_path,
+        "post.html",
+        '<title>Review: Drive (2011)</title>[caption id="attachment_9" width="300"]'
+        '<img src="a.jpg"> A still[/caption]\n\n[gallery ids="1,2"]“Nightcall” glows.',
+    )
+
+    assert read_review(path)[1] == ["“Nightcall” glows."]

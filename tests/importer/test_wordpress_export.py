@@ -204,3 +204,42 @@ def test_an_export_cut_off_after_its_first_post_changes_nothing(review_index, tm
         run(path)
     assert not FilmReviewPage.objects.exists()
     assert not Reply.objects.exists()
+
+
+def test_trash_is_skipped_private_posts_flagged_and_empty_posts_refused(review_index, tmp_path):
+    path = tmp_path / "statuses.xml"
+    path.write_text(
+        export(
+            item(1, "Review: Her (2013)", MOON_POST.replace("Moon", "Her"), status="trash"),
+            item(2, "Review: Moon (2009)", MOON_POST, status="private"),
+            item(3, "Review: Drive (2011)", "", status="publish"),
+            item(
+                4,
+                "Review: Up (2009)",
+                "Intro.\n\n“Married Life” aches.",
+                terms=[("category", "Uncategorized")],
+            ),
+        )
+    )
+
+    output = run(path)
+
+    assert "Not reviews, skipped: 1 post in the trash." in output
+    assert "It was private on the blog." in output
+    assert "why: it has no text" in output
+    assert list(FilmReviewPage.objects.get(title__startswith="Review: Up").tags.names()) == []
+
+
+def test_film_is_for_single_reviews(review_index, export_file):
+    with pytest.raises(CommandError, match="--film names the film of single reviews"):
+        run(export_file, "--film", "Her")
+
+
+def test_publish_on_a_second_run_publishes_what_the_first_left_as_drafts(review_index, export_file):
+    FilmFactory(title="Her", release_year=2013)
+    run(export_file)
+
+    output = run(export_file, "--publish")
+
+    assert "skipped, published" in output
+    assert FilmReviewPage.objects.get(title__startswith="“Her”").live

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             "--format", choices=sorted([*READERS, WORDPRESS]), help="Read every file as this."
         )
         parser.add_argument(
-            "--film", help="The film the reviews are of, where their headlines do not say."
+            "--film", help="The film of single reviews, whatever their headlines say."
         )
         parser.add_argument(
             "--parent",
@@ -51,6 +51,11 @@ class Command(BaseCommand):
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder")
         exports = [p for p in paths if (format or self.format_of(p)) == WORDPRESS]
+        if exports and film:
+            raise CommandError(
+                "--film names the film of single reviews; an export's posts name theirs "
+                "in their headlines"
+            )
         singles = []
         for path in paths:
             if path not in exports:
