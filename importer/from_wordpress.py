@@ -18,7 +18,7 @@ from willow.image import UnrecognisedImageFormatError
 from replies.models import Reply, one_line, plain_text
 
 from .models import ImportedReply
-from .reviews import UNCHANGED, ReviewSource, digest_of, import_review
+from .reviews import UNCHANGED, FilmIndex, ReviewSource, digest_of, import_review
 from .wordpress import attachment_urls, items, paragraphs_of, post_of
 
 # WordPress's comment_approved values, as a reply's status.
@@ -45,6 +45,7 @@ def import_export(
     A file that cannot be read to its end changes nothing."""
     with transaction.atomic():
         attachments = attachment_urls(path)
+        films = FilmIndex()
         skipped = Counter()
         for item in items(path, on_progress):
             post = post_of(item)
@@ -63,7 +64,7 @@ def import_export(
                 tags=post.terms,
                 hero_image=hero_image,
             )
-            outcome = import_review(review, parent, dry_run)
+            outcome = import_review(review, parent, dry_run, films)
             if post.status == "private":
                 outcome.points_to_check.append("It was private on the blog.")
             if outcome.page is not None and not dry_run:

@@ -61,10 +61,21 @@ def film_named_in(headline):
     return None, None
 
 
-def matching_film(title):
-    """The film of this title, in any case and with or without accents."""
-    key = title_key(title)
-    return next((film for film in Film.objects.all() if title_key(film.title) == key), None)
+class FilmIndex:
+    """The films by their title's key (any case, with or without accents), read once for
+    a run of imports, so that a large export does not read every film for every post."""
+
+    def __init__(self):
+        self.films = None
+
+    def find(self, title):
+        if self.films is None:
+            self.films = {title_key(film.title): film for film in Film.objects.all()}
+        return self.films.get(title_key(title))
+
+    def add(self, film):
+        self.find(film.title)
+        self.films[title_key(film.title)] = film
 
 
 def body_of(review):
@@ -100,7 +111,7 @@ class ReviewSource:
     hero_image: object = None
 
 
-def import_review(review_source, parent, dry_run=False):
+def import_review(review_source, parent, dry_run=False, films=None):
     """Writes one review as a draft under ``parent``; returns what it did. A review
     imported before is updated, while the editor has not changed its draft since."""
     record = ImportedReview.objects.filter(source=review_source.source).first()
@@ -131,7 +142,8 @@ def import_review(review_source, parent, dry_run=False):
     except StreamBlockValidationError as error:
         return Outcome("refused", headline, reasons=messages_of(error))
 
-    film = matching_film(film_title)
+    films = films or FilmIndex()
+    film = films.find(film_title)
     if film is None and year is None:
         points.append(
             f"No film “{film_title}” exists, nor does the headline give its year: choose it."
@@ -146,6 +158,7 @@ def import_review(review_source, parent, dry_run=False):
     with transaction.atomic():
         if film is None and year is not None:
             film = Film.objects.create(title=film_title, release_year=year)
+            films.add(film)
         page = record.page if record else FilmReviewPage(slug=unique_slug(parent, headline))
         page.title = headline
         page.film = film

@@ -8,7 +8,7 @@ from tqdm import tqdm
 from content.models import ReviewIndexPage
 from importer.from_wordpress import import_export
 from importer.readers import READERS, UnreadableReview, read_review
-from importer.reviews import ReviewSource, digest_of, import_review
+from importer.reviews import FilmIndex, ReviewSource, digest_of, import_review
 from importer.wordpress import UnreadableExport
 
 WORDPRESS = "wordpress"
@@ -65,11 +65,12 @@ class Command(BaseCommand):
                     raise CommandError(str(error)) from error
         for path in exports:
             self.import_export(path, index, film, publish, dry_run, media_dir)
+        films = FilmIndex()
         for path, (headline, paragraphs) in singles:
             with open(path, encoding="utf-8-sig") as file:
                 digest = digest_of(file.read())
             review = ReviewSource(f"sha256:{digest}", headline, paragraphs, digest, film)
-            self.report(import_review(review, index, dry_run))
+            self.report(import_review(review, index, dry_run, films))
 
     @staticmethod
     def format_of(path):
