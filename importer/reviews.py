@@ -34,8 +34,11 @@ HEADLINE_FILMS = [
         re.IGNORECASE,
     ),
 ]
-UNCHANGED = "imported before, unchanged"
 YEAR = re.compile(r"\((\d{4})\)")
+
+
+# Why a review imported before is skipped when the source has not changed.
+UNCHANGED = "imported before, unchanged"
 
 
 @dataclass
@@ -80,7 +83,10 @@ class FilmIndex:
 
 def body_of(review):
     """The StreamField value of a structured review."""
-    paragraphs = lambda items: RichText("".join(f"<p>{item}</p>" for item in items))  # noqa: E731
+
+    def paragraphs(items):
+        return RichText("".join(f"<p>{item}</p>" for item in items))
+
     body = [("intro", paragraphs(review.intro))]
     body += [
         (
