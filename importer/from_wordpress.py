@@ -34,7 +34,6 @@ def import_export(
     path,
     parent,
     report,
-    film_title=None,
     publish=False,
     dry_run=False,
     media_dir=None,
@@ -60,7 +59,6 @@ def import_export(
                 headline=post.title,
                 paragraphs=paragraphs_of(post.content),
                 digest=digest_of(f"{post.title}\n{post.content}\n{post.terms}"),
-                film_title=film_title,
                 tags=post.terms,
                 hero_image=hero_image,
             )
@@ -76,7 +74,7 @@ def import_export(
                     publish
                     and post.status == "publish"
                     and not outcome.page.live
-                    and not (editors_draft)
+                    and not editors_draft
                 ):
                     problems = publish_with_date(outcome.page, post.date)
                     outcome.points_to_check += problems

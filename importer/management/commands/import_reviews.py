@@ -64,7 +64,7 @@ class Command(BaseCommand):
                 except UnreadableReview as error:
                     raise CommandError(str(error)) from error
         for path in exports:
-            self.import_export(path, index, film, publish, dry_run, media_dir)
+            self.import_export(path, index, publish, dry_run, media_dir)
         films = FilmIndex()
         for path, (headline, paragraphs) in singles:
             with open(path, encoding="utf-8-sig") as file:
@@ -76,7 +76,7 @@ class Command(BaseCommand):
     def format_of(path):
         return WORDPRESS if path.lower().endswith(".xml") else None
 
-    def import_export(self, path, index, film, publish, dry_run, media_dir):
+    def import_export(self, path, index, publish, dry_run, media_dir):
         size = os.path.getsize(path) if os.path.isfile(path) else None
         # On a terminal only: a log gets the lines of the report.
         with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr, disable=None) as bar:
@@ -86,7 +86,7 @@ class Command(BaseCommand):
 
             try:
                 skipped = import_export(
-                    path, index, self.report, film, publish, dry_run, media_dir, progress
+                    path, index, self.report, publish, dry_run, media_dir, progress
                 )
             except UnreadableExport as error:
                 raise CommandError(f"{error}; nothing was imported from it") from error
