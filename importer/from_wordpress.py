@@ -38,10 +38,11 @@ def import_export(
     dry_run=False,
     media_dir=None,
     on_progress=None,
+    user=None,
 ):
-    """Imports every post of the export at ``path``, calling ``report`` with each
-    outcome; returns how many items of other types (pages, attachments…) it skipped.
-    A file that cannot be read to its end changes nothing."""
+    """Imports every post of the export at ``path`` (as ``user``, if given), calling
+    ``report`` with each outcome; returns how many items of other types (pages,
+    attachments…) it skipped. A file that cannot be read to its end changes nothing."""
     with transaction.atomic():
         attachments = attachment_urls(path)
         films = FilmIndex()
@@ -62,7 +63,7 @@ def import_export(
                 tags=post.terms,
                 hero_image=hero_image,
             )
-            outcome = import_review(review, parent, dry_run, films)
+            outcome = import_review(review, parent, dry_run, films, user)
             if post.status == "private":
                 outcome.points_to_check.append("It was private on the blog.")
             if outcome.page is not None and not dry_run:
@@ -76,7 +77,7 @@ def import_export(
                     and not outcome.page.live
                     and not editors_draft
                 ):
-                    problems = publish_with_date(outcome.page, post.date)
+                    problems = publish_with_date(outcome.page, post.date, user)
                     outcome.points_to_check += problems
                     outcome.action = f"{outcome.action}, {'not ' if problems else ''}published"
             report(outcome)
@@ -171,12 +172,12 @@ def redirect_from(link, page):
         )
 
 
-def publish_with_date(page, date):
+def publish_with_date(page, date, user=None):
     """Publishes the review, dated as the blog dated the post; or says why not."""
     page = page.specific
     if problems := page.publication_problems():
         return [f"Not published: {' '.join(problems)}"]
-    page.get_latest_revision().publish()
+    page.get_latest_revision().publish(user=user)
     if date is not None:
         type(page).objects.filter(pk=page.pk).update(
             first_published_at=date, last_published_at=date

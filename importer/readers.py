@@ -40,9 +40,9 @@ def read_review(path, format=None):
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UnreadableReview(f"{path}: not UTF-8 text (save it as UTF-8)") from error
+        raise UnreadableReview(f"{path.name}: not UTF-8 text (save it as UTF-8)") from error
     except OSError as error:
-        raise UnreadableReview(f"{path}: {error.strerror or error}") from error
+        raise UnreadableReview(f"{path.name}: {error.strerror or error}") from error
     headline, paragraphs = READERS[format](text)
     paragraphs = review_paragraphs(paragraphs)
     if not headline or not paragraphs:

@@ -17,6 +17,7 @@ from content.snippets import Film
 
 from .models import ImportedReview
 from .prose import structure, teaser_from, title_key
+from .readers import read_review
 
 # How a headline names its film: “Her” Soundtrack Review: …, Review: Her (2013),
 # Soundtrack review – Her, Her (2013) …, Her OST review.
@@ -51,6 +52,15 @@ class Outcome:
     points_to_check: list = field(default_factory=list)
     # Why it was skipped or refused.
     reasons: list = field(default_factory=list)
+
+    def as_json(self):
+        return {
+            "action": self.action,
+            "title": self.title,
+            "page_id": self.page.pk if self.page else None,
+            "reasons": self.reasons,
+            "points_to_check": self.points_to_check,
+        }
 
 
 def film_named_in(headline):
@@ -117,9 +127,18 @@ class ReviewSource:
     hero_image: object = None
 
 
-def import_review(review_source, parent, dry_run=False, films=None):
-    """Writes one review as a draft under ``parent``; returns what it did. A review
-    imported before is updated, while the editor has not changed its draft since."""
+def review_source_from_file(path, format=None, film_title=None):
+    """The review in a single file, recognised again by the digest of its content."""
+    headline, paragraphs = read_review(path, format)
+    with open(path, encoding="utf-8-sig") as file:
+        digest = digest_of(file.read())
+    return ReviewSource(f"sha256:{digest}", headline, paragraphs, digest, film_title)
+
+
+def import_review(review_source, parent, dry_run=False, films=None, user=None):
+    """Writes one review as a draft under ``parent``, by ``user`` if given; returns what
+    it did. A review imported before is updated, while the editor has not changed its
+    draft since."""
     record = ImportedReview.objects.filter(source=review_source.source).first()
     headline = review_source.headline
     if record is not None:
@@ -177,7 +196,7 @@ def import_review(review_source, parent, dry_run=False, films=None):
             parent.add_child(instance=page)
         # A draft, checked as an editor's is: the body by its rules above, while the
         # film may wait for the editor.
-        revision = page.save_revision(clean=False)
+        revision = page.save_revision(user=user, clean=False)
         ImportedReview.objects.update_or_create(
             source=review_source.source,
             defaults={"page": page, "digest": review_source.digest, "revision": revision},

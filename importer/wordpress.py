@@ -10,12 +10,16 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from .readers import html_paragraphs, review_paragraphs
+
+# The format of an export, beside the readers' formats of single reviews.
+WORDPRESS = "wordpress"
 
 
 class UnreadableExport(Exception):
@@ -59,6 +63,11 @@ def child_text(element, name):
     return ""
 
 
+def is_export(path, format=None):
+    """Whether the file is a WordPress export: forced so, or named .xml."""
+    return (format or (WORDPRESS if str(path).lower().endswith(".xml") else None)) == WORDPRESS
+
+
 def gmt_date(text):
     try:
         return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
@@ -83,9 +92,10 @@ def items(path, on_progress=None):
                     if on_progress:
                         on_progress(file.tell())
     except (ParseError, DefusedXmlException) as error:
-        raise UnreadableExport(f"{path}: not a readable WordPress export ({error})") from error
+        name = Path(path).name
+        raise UnreadableExport(f"{name}: not a readable WordPress export ({error})") from error
     except OSError as error:
-        raise UnreadableExport(f"{path}: {error}") from error
+        raise UnreadableExport(f"{Path(path).name}: {error.strerror or error}") from error
 
 
 def attachment_urls(path):

@@ -10,63 +10,7 @@ from wagtail.contrib.redirects.models import Redirect
 from content.models import FilmReviewPage
 from replies.models import Reply
 from tests.factories import FilmFactory, png_file
-from tests.importer.wxr import comment, export, item
-
-HER_POST = """<!-- wp:paragraph -->
-<p>Some scores sit politely under the pictures; this one is <em>woven</em> through them.</p>
-<!-- /wp:paragraph -->
-<!-- wp:paragraph -->
-<p>“Sleepwalker,” opens the record in a curious mood.</p>
-<!-- /wp:paragraph -->
-<!-- wp:paragraph -->
-<p>“Photograph” is brief in the film.</p>
-<!-- /wp:paragraph -->
-<!-- wp:paragraph -->
-<p>Overall, it serves the story.</p>
-<!-- /wp:paragraph -->
-<p>Leave a Reply</p>"""
-
-MOON_POST = """Clint Mansell keeps it small and cold.
-
-"Welcome to Lunar Industries" repeats until it aches.
-
-In the end, a loop worth living in."""
-
-
-def wordpress_export(her_content=HER_POST):
-    return export(
-        item(
-            10,
-            "Attachment",
-            "",
-            post_type="attachment",
-            attachment_url="https://scores.example/wp-content/uploads/2014/02/her.png",
-        ),
-        item(
-            1,
-            "“Her” Soundtrack Review: warm static",
-            her_content,
-            slug="her-soundtrack-review",
-            terms=[("category", "Scores"), ("post_tag", "melancholy")],
-            thumbnail_id="10",
-            comments=[
-                comment(
-                    1,
-                    "Maya",
-                    "<p>Lovely review.</p><p>Second thought.</p>",
-                    email="maya@example.com",
-                    url="https://maya.example",
-                ),
-                comment(2, "Scores at Night", "Thank you!", parent="1"),
-                comment(3, "Tomasz", "An answer to an answer.", parent="2"),
-                comment(4, "Jo", "Waiting for approval.", approved="0"),
-                comment(5, "Cheap Pills", "Buy now", approved="spam"),
-                comment(6, "Other blog", "Pingback", kind="pingback"),
-            ],
-        ),
-        item(2, "Review: Moon (2009)", MOON_POST, status="draft", slug="moon-review"),
-        item(3, "About this blog", "<p>Hello.</p>", post_type="page", slug="about"),
-    )
+from tests.importer.wxr import HER_POST, MOON_POST, export, item, wordpress_export
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ from tqdm import tqdm
 
 from content.models import ReviewIndexPage
 from importer.from_wordpress import import_export
-from importer.readers import READERS, UnreadableReview, read_review
-from importer.reviews import FilmIndex, ReviewSource, digest_of, import_review
-from importer.wordpress import UnreadableExport
-
-WORDPRESS = "wordpress"
+from importer.readers import READERS, UnreadableReview
+from importer.reviews import FilmIndex, import_review, review_source_from_file
+from importer.wordpress import WORDPRESS, UnreadableExport, is_export
 
 
 class Command(BaseCommand):
@@ -50,7 +48,7 @@ class Command(BaseCommand):
         index = self.review_index(parent)
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder")
-        exports = [p for p in paths if (format or self.format_of(p)) == WORDPRESS]
+        exports = [path for path in paths if is_export(path, format)]
         if exports and film:
             raise CommandError(
                 "--film names the film of single reviews; an export's posts name theirs "
@@ -60,21 +58,14 @@ class Command(BaseCommand):
         for path in paths:
             if path not in exports:
                 try:
-                    singles.append((path, read_review(path, format)))
+                    singles.append(review_source_from_file(path, format, film))
                 except UnreadableReview as error:
                     raise CommandError(str(error)) from error
         for path in exports:
             self.import_export(path, index, publish, dry_run, media_dir)
         films = FilmIndex()
-        for path, (headline, paragraphs) in singles:
-            with open(path, encoding="utf-8-sig") as file:
-                digest = digest_of(file.read())
-            review = ReviewSource(f"sha256:{digest}", headline, paragraphs, digest, film)
+        for review in singles:
             self.report(import_review(review, index, dry_run, films))
-
-    @staticmethod
-    def format_of(path):
-        return WORDPRESS if path.lower().endswith(".xml") else None
 
     def import_export(self, path, index, publish, dry_run, media_dir):
         size = os.path.getsize(path) if os.path.isfile(path) else None
