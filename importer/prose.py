@@ -7,21 +7,52 @@ opening quote lost at the start of a paragraph (Title” is the plainest piece�
 film's own title is quoted too, and is no track. The paragraphs before the first track
 named are the intro; the last paragraph, when it names no new track, is the conclusion
 (with the paragraphs before it that open with a closing phrase, "Overall, …").
-Whatever the reading cannot settle is listed as a point for the editor to check.
+
+Not every quoted phrase is a track: a line of dialogue or a critic's words, scare
+quotes ("epic"), another film's or an album's title. Those are told by their shape (no
+capital, a sentence or more), by the word before them (the film "…", she says "…") or
+by being a known film's title, and listed for the editor to check. So is whatever else
+the reading cannot settle.
 """
 
 import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 # A quoted phrase: curly quotes, or straight ones.
-QUOTED = re.compile(r"“([^“”]{1,200})”|\"([^\"]{1,200})\"")
+# Curly or straight, German („…“) or French («…»), even mismatched ("…”).
+QUOTED = re.compile(
+    r"“([^“”\"]{1,200})[”\"]|„([^“”„]{1,200})[“”]|\"([^\"“”]{1,200})[\"”]|«\s?([^«»]{1,200}?)\s?»"
+)
+# Single quotes, as British blogs quote titles: an apostrophe inside a title (‘Mia’s
+# Theme’) is one, followed by a letter.
+SINGLE_QUOTED = re.compile(
+    r"(?<!\w)[‘']([A-Z0-9](?:[^‘’'\n]|[’'](?=[A-Za-z])){0,120}?)[’'](?![A-Za-z])"
+)
 # A title whose opening quote is missing, at the start of a paragraph.
-UNOPENED_TITLE = re.compile(r"^([^“”\"]{1,100}?)([”\"])(?=\s|$)")
+UNOPENED_TITLE = re.compile(r"^([^“”\"„«»]{1,100}?)([”\"“»])(?=\s|$)")
+# The opening quote of each closing one.
+OPENING_QUOTE = {"”": "“", '"': '"', "“": "„", "»": "«"}
 # Where a sentence ends: after . ! or ?, and a closing quote or bracket if any.
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[“\"(A-Z0-9])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"“’»)]))\s+(?=[“\"„«‘'(A-Z0-9])")
 TAG = re.compile(r"<[^>]*>")
+# The words before a quote that make it no track title: another work's title, or words
+# someone says or writes.
+WORK_OR_WORDS_BEFORE = re.compile(
+    r"\b(?:film|movie|picture|documentary|series|episode|album|LP|book|novel|game|musical|"
+    r"says?|said|saying|asks?|asked|tells?|told|whispers?|whispered|shouts?|shouted|"
+    r"cries|cried|replies|replied|line|lines|quote|quoted|tagline|wrote|writes|dubbed|"
+    r"nicknamed|work on|score (?:for|to)|sequel to|remake of)[\s,:–—-]{0,3}$",
+    re.IGNORECASE,
+)
+# The words after a quote that make it someone's words: the "…" line.
+WORDS_AFTER = re.compile(r"^[\s,]*(?:line|lines|quote|speech|monologue)\b", re.IGNORECASE)
+# More words than a track title has: a quotation.
+MOST_WORDS_IN_A_TITLE = 12
+# Marks typed either way: curly or straight apostrophes, dashes of any length.
+SAME_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 # Words that end in a full stop mid-sentence.
 ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|No|Vol|feat|ft|etc)\.$", re.IGNORECASE)
 # How a closing paragraph often opens.
@@ -34,6 +65,15 @@ CLOSING_PHRASES = (
     "ultimately",
     "in short",
     "altogether",
+)
+
+
+# A paragraph that is the blog's rating: "Rating: 8/10", "4.5 out of 5 stars", "★★★★½".
+RATING = re.compile(
+    r"^(?:(?:my |our |final )?(?:rating|score|verdict|grade|mark)\s*[:–—-]?\s*)?"
+    r"(?:(?P<value>\d{1,3}(?:[.,]\d)?)\s*(?:/|out of)\s*(?P<scale>5|10|100)(?:\s*stars)?"
+    r"|(?P<stars>★{1,5}½?)☆*)[.!]?$",
+    re.IGNORECASE,
 )
 
 
@@ -60,7 +100,7 @@ def text_of(fragment):
 
 def title_key(title):
     """What makes two titles the same: case, accents, spacing and quotes aside."""
-    decomposed = unicodedata.normalize("NFKD", title)
+    decomposed = unicodedata.normalize("NFKD", title.translate(SAME_MARKS))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(plain.casefold().split()).strip(" ,.;:")
 
@@ -68,6 +108,11 @@ def title_key(title):
 def clean_title(title):
     """A quoted title without the sentence's comma or full stop that the quotes took in."""
     return " ".join(title.split()).rstrip(",.;:").strip()
+
+
+def quoted_phrase(match):
+    """The words inside the quotes a pattern's match found."""
+    return next(group for group in match.groups() if group is not None)
 
 
 def unopened_title(text):
@@ -79,16 +124,53 @@ def unopened_title(text):
     return None
 
 
-def quoted_titles(text, film_title, at_paragraph_start=False):
-    """The track titles a piece of plain text names, in order: quoted phrases that are
-    not the film's title, and the title that opens a paragraph without its quote."""
-    titles = []
-    if at_paragraph_start and (unopened := unopened_title(text)):
-        titles.append(clean_title(unopened.group(1)))
-    for match in QUOTED.finditer(text):
-        titles.append(clean_title(match.group(1) or match.group(2)))
-    film = title_key(film_title or "")
-    return [title for title in titles if title and title_key(title) != film]
+class QuoteReader:
+    """Tells the quoted phrases that are track titles from the others, in a review of
+    the film ``film_title``; ``other_films`` are the title keys of films it is not.
+    ``pattern`` finds the quotes: double quotes, or single ones."""
+
+    def __init__(self, film_title, other_films=frozenset(), pattern=QUOTED):
+        self.film = title_key(film_title or "")
+        self.other_films = other_films
+        self.pattern = pattern
+
+    def quotes(self, text, at_paragraph_start=False):
+        """``(phrase, is_track)`` for each quoted phrase of plain text, in order, with the
+        title that opens a paragraph without its quote; never the film's own title."""
+        found = []
+        unopened = at_paragraph_start and self.pattern is QUOTED and unopened_title(text)
+        if unopened:
+            found.append((clean_title(unopened.group(1)), "", text[unopened.end() :]))
+        for match in self.pattern.finditer(text):
+            phrase = clean_title(quoted_phrase(match))
+            found.append((phrase, text[: match.start()], text[match.end() :]))
+        return [
+            (phrase, self.is_track(phrase, before, after))
+            for phrase, before, after in found
+            if phrase and title_key(phrase) != self.film
+        ]
+
+    def titles(self, text, at_paragraph_start=False):
+        """The track titles a piece of plain text names, in order."""
+        return [phrase for phrase, is_track in self.quotes(text, at_paragraph_start) if is_track]
+
+    def is_track(self, phrase, before, after):
+        first_letter = next((char for char in phrase if char.isalpha()), "")
+        return not (
+            first_letter.islower()
+            or len(phrase.split()) > MOST_WORDS_IN_A_TITLE
+            or len(sentences(phrase)) > 1
+            or WORK_OR_WORDS_BEFORE.search(before)
+            or WORDS_AFTER.match(after)
+            or title_key(phrase) in self.other_films
+            or self.is_franchise(phrase)
+        )
+
+    def is_franchise(self, phrase):
+        """Whether the phrase is the title the film's begins with: the original of a
+        sequel (“Dune” in a review of Dune: Part Two)."""
+        key = title_key(phrase)
+        return self.film.startswith(key) and not self.film[len(key) : len(key) + 1].isalnum()
 
 
 def sentences(fragment):
@@ -108,8 +190,8 @@ def sentences(fragment):
 
 def open_quote(fragment):
     """Whether a quote opened in the fragment is still open at its end."""
-    text = text_of(fragment)
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    rest = QUOTED.sub("", text_of(fragment))
+    return any(mark in rest for mark in "“„«") or rest.count('"') % 2 == 1
 
 
 def balanced(fragment):
@@ -118,26 +200,57 @@ def balanced(fragment):
     return sorted(opened) == sorted(closed)
 
 
-def structure(paragraphs, film_title):
-    """The review that ``paragraphs`` (inline HTML, blog boilerplate gone) make."""
+def structure(paragraphs, film_title, other_films=frozenset()):
+    """The review that ``paragraphs`` (inline HTML, blog boilerplate gone) make, of the
+    film ``film_title``; ``other_films`` are the title keys of the films it is not."""
     review = StructuredReview()
-    known = {}  # title key: TrackCommentary
-    first_track = next(
-        (i for i, p in enumerate(paragraphs) if quoted_titles(text_of(p), film_title, True)),
-        None,
-    )
+    reader = QuoteReader(film_title, other_films)
+    if not any(names_tracks(reader, paragraphs)):
+        # No title in double quotes: perhaps in single ones, as British blogs write.
+        single = QuoteReader(film_title, other_films, SINGLE_QUOTED)
+        if any(names_tracks(single, paragraphs)):
+            reader = single
+            review.points_to_check.append("The tracks were read from titles in single quotes.")
+    set_aside = {
+        phrase: None
+        for paragraph in paragraphs
+        for phrase, is_track in reader.quotes(text_of(paragraph), True)
+        if not is_track
+    }
+    if set_aside:
+        phrases = ", ".join(f"“{phrase}”" for phrase in set_aside)
+        review.points_to_check.append(f"Quoted, but not taken for tracks: {phrases}.")
+
+    naming = names_tracks(reader, paragraphs)
+    # The first paragraph is the intro, whatever it names in passing, unless the review
+    # discusses its tracks nowhere else.
+    first_track = next((i for i, names in enumerate(naming) if names and i > 0), None)
+    if first_track is None and naming[:1] == [True]:
+        first_track = 0
     if first_track is None:
-        review.points_to_check.append("No track is named in double quotes.")
+        review.points_to_check.append("No track is named in quotes.")
         review.intro = list(paragraphs)
         return review
 
     review.intro = list(paragraphs[:first_track])
     body = list(paragraphs[first_track:])
-    conclusion_start = closing_paragraphs(body, film_title)
+    conclusion_start = closing_paragraphs(body, reader)
     review.conclusion = body[conclusion_start:]
+    known = {}  # title key: TrackCommentary
     current = None
     for paragraph in body[:conclusion_start]:
-        current = read_paragraph(review, known, paragraph, film_title, current)
+        current = read_paragraph(review, known, paragraph, reader, current)
+    in_passing = {
+        title: None
+        for paragraph in review.intro
+        for title in reader.titles(text_of(paragraph), True)
+        if title_key(title) not in known
+    }
+    if in_passing:
+        titles = ", ".join(f"“{title}”" for title in in_passing)
+        review.points_to_check.append(
+            f"The intro names {titles} in passing: no commentary of its own."
+        )
     if not review.intro:
         review.points_to_check.append(
             "The first paragraph already discusses a track: write an intro."
@@ -149,14 +262,19 @@ def structure(paragraphs, film_title):
     return review
 
 
-def closing_paragraphs(body, film_title):
+def names_tracks(reader, paragraphs):
+    """For each paragraph, whether it names a track."""
+    return [bool(reader.titles(text_of(paragraph), True)) for paragraph in paragraphs]
+
+
+def closing_paragraphs(body, reader):
     """Where the conclusion starts in the paragraphs from the first track on: the last
     one, if it names no track not named before, and the ones before it that open with
     a closing phrase."""
     named_before = set()
     names = []
     for paragraph in body:
-        titles = {title_key(t) for t in quoted_titles(text_of(paragraph), film_title, True)}
+        titles = {title_key(title) for title in reader.titles(text_of(paragraph), True)}
         names.append(titles - named_before)
         named_before |= titles
     if len(body) < 2 or names[-1]:
@@ -170,18 +288,18 @@ def closing_paragraphs(body, film_title):
     return start
 
 
-def read_paragraph(review, known, paragraph, film_title, current):
+def read_paragraph(review, known, paragraph, reader, current):
     """Gives each sentence of a paragraph to the track it discusses: the first new track
     it names, else the track being discussed. Returns the track discussed at its end."""
-    if unopened := unopened_title(text_of(paragraph)):
+    if reader.pattern is QUOTED and (unopened := unopened_title(text_of(paragraph))):
         # The quote the blog lost, before the paragraph's first words.
-        opening = "“" if unopened.group(2) == "”" else '"'
+        opening = OPENING_QUOTE[unopened.group(2)]
         paragraph = re.sub(r"^((?:\s|<[^>]+>)*)", rf"\g<1>{opening}", paragraph, count=1)
     pieces = sentences(paragraph)
     leading, assigned = [], []  # sentences before any track; (track, sentence)
     for sentence in pieces:
         text = text_of(sentence)
-        titles = quoted_titles(text, film_title)
+        titles = reader.titles(text)
         new = []
         for title in titles:
             key = title_key(title)
@@ -190,8 +308,8 @@ def read_paragraph(review, known, paragraph, film_title, current):
                 review.tracks.append(known[key])
                 new.append(known[key])
         # A sentence that opens with a track's title is about that track.
-        opening = QUOTED.match(text)
-        if opening and (subject := known.get(title_key(clean_title(opening[1] or opening[2])))):
+        opening = reader.pattern.match(text)
+        if opening and (subject := known.get(title_key(clean_title(quoted_phrase(opening))))):
             current = subject
         if new:
             current = new[0]
@@ -214,6 +332,24 @@ def read_paragraph(review, known, paragraph, film_title, current):
     for track in dict.fromkeys(track for track, _sentence in assigned):
         track.paragraphs.append(" ".join(s for t, s in assigned if t is track))
     return current
+
+
+def blog_rating(paragraphs):
+    """``(paragraphs, rating, as_written)``: the paragraphs without the one that is the
+    blog's rating, and that rating out of five in half stars (None where there is none,
+    or it is out of range)."""
+    for index, paragraph in enumerate(paragraphs):
+        as_written = text_of(paragraph).strip()
+        if match := RATING.match(as_written):
+            if match["stars"]:
+                stars = Decimal(match["stars"].count("★")) + (Decimal("0.5") * ("½" in as_written))
+            else:
+                stars = Decimal(match["value"].replace(",", ".")) * 5 / int(match["scale"])
+            rating = (stars * 2).quantize(Decimal("1")) / 2
+            rest = paragraphs[:index] + paragraphs[index + 1 :]
+            if Decimal("0.5") <= rating <= 5:
+                return rest, rating.quantize(Decimal("0.1")), as_written
+    return paragraphs, None, None
 
 
 def teaser_from(intro, most):

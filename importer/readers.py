@@ -20,9 +20,18 @@ FORMATS = {
 BOILERPLATE = re.compile(
     r"^(leave a (reply|comment)|your email address will not be published|required fields "
     r"are marked|post comment|share this|like this|related( posts)?\b|click to share|"
-    r"share on |posted in |tagged |filed under |comments?\s*(\(\d+\))?$|\d+ comments?$)",
+    r"share on |posted in |tagged |filed under |comments?\s*(\(\d+\))?$|\d+ comments?$|"
+    r"what do you think\b|let me know (what you think|in the comments)|thanks for reading)",
     re.IGNORECASE,
 )
+# A line of a tracklist: a title and its length (1. “Day One” – 3:19).
+TRACKLIST_LINE = re.compile(
+    r"^(?:(?:\d{1,3}[.)]?\s+)?[“\"„«‘'][^“”\"„«»]{1,120}[”\"“»’']|\d{1,3}[.)]\s+.{1,120}?)"
+    r"\s*[-–—(\[]?\s*\d{1,2}:\d{2}\s*[)\]]?$"
+)
+# A paragraph that is only an address, as WordPress embeds videos and tweets.
+BARE_ADDRESS = re.compile(r"^https?://\S+$")
+QUOTE_MARKS = "“”\"„«»‘’'"
 INLINE_TAGS = {"a", "b", "i", "em", "strong", "br"}
 BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -32,7 +41,8 @@ class UnreadableReview(Exception):
 
 
 def read_review(path, format=None):
-    """``(headline, paragraphs)`` of the review in the file at ``path``."""
+    """``(headline, paragraphs)`` of the review in the file at ``path``; the headline is
+    empty where the file has none (post content copied from WordPress)."""
     path = Path(path)
     format = format or FORMATS.get(path.suffix.lower())
     if format is None:
@@ -45,14 +55,20 @@ def read_review(path, format=None):
         raise UnreadableReview(f"{path.name}: {error.strerror or error}") from error
     headline, paragraphs = READERS[format](text)
     paragraphs = review_paragraphs(paragraphs)
-    if not headline or not paragraphs:
-        raise UnreadableReview(f"{path.name}: no headline and paragraphs to read")
+    if not paragraphs:
+        raise UnreadableReview(f"{path.name}: no paragraphs to read")
     return headline, paragraphs
 
 
 def review_paragraphs(paragraphs):
-    """The paragraphs that are the review's: not empty, not the blog's boilerplate."""
-    return [p for p in paragraphs if text_only(p) and not BOILERPLATE.match(text_only(p))]
+    """The paragraphs that are the review's: not empty, not the blog's boilerplate, an
+    embedded video's address or a tracklist's lines."""
+    return [
+        paragraph
+        for paragraph in paragraphs
+        if (text := text_only(paragraph))
+        and not any(pattern.match(text) for pattern in (BOILERPLATE, TRACKLIST_LINE, BARE_ADDRESS))
+    ]
 
 
 def text_only(fragment):
@@ -91,7 +107,14 @@ MARKDOWN_INLINE = [
 ]
 
 
+# A Markdown list item, or a heading after the headline.
+MARKDOWN_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+][ \t]+|(?=\d{1,3}[.)][ \t]))")
+MARKDOWN_HEADING = re.compile(r"(?<=\n)#{1,6}[ \t]+(.*)")
+
+
 def read_markdown(text):
+    text = MARKDOWN_LIST_ITEM.sub("\n\n", text)
+    text = MARKDOWN_HEADING.sub(lambda match: f"\n{heading_text(match[1])}\n", text)
     headline, paragraphs = read_text(text)
     headline = headline.lstrip("#").strip()
     converted = []
@@ -125,12 +148,25 @@ CAPTION = re.compile(r"\[caption\b[^\]]*\].*?\[/caption\]", re.DOTALL | re.IGNOR
 SHORTCODE = re.compile(r"\[/?[a-z][\w-]*(?:\s[^\]]*)?\]", re.IGNORECASE)
 
 
+# Figures (images, captions, embedded players) and frames: no text of the review's.
+FIGURE = re.compile(r"<(figure|iframe)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+HEADING = re.compile(r"<h[2-6]\b[^>]*>(.*?)</h[2-6]>", re.DOTALL | re.IGNORECASE)
+
+
+def heading_text(heading):
+    """A heading inside the review, as a paragraph where it names a track in quotes;
+    otherwise nothing: the review's blocks are its headings now."""
+    return heading if any(mark in heading for mark in QUOTE_MARKS) else ""
+
+
 def html_paragraphs(text):
     """Paragraphs of inline HTML, however the HTML marks them: in <p> and other blocks
     (open or closed, block editor comments and all), or, as WordPress stores posts,
     separated by blank lines."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = SHORTCODE.sub("", CAPTION.sub("", text))
+    text = FIGURE.sub("\n\n", text)
+    text = HEADING.sub(lambda match: f"\n\n{heading_text(match[1])}\n\n", text)
     parts = BLANK_LINES.split(BLOCK_TAG.sub("\n\n", text).strip())
     return [inline_html(part) for part in parts]
 

@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -16,13 +17,15 @@ from content.models import FilmReviewPage
 from content.snippets import Film
 
 from .models import ImportedReview
-from .prose import structure, teaser_from, title_key
+from .prose import blog_rating, structure, teaser_from, title_key
 from .readers import read_review
 
 # How a headline names its film: “Her” Soundtrack Review: …, Review: Her (2013),
-# Soundtrack review – Her, Her (2013) …, Her OST review.
+# Soundtrack review – Her, Her (2013) …, Her OST review, Her review – …, Listening diary
+# #14: Her.
+QUOTED_FILM = re.compile(r"^[“\"]([^”\"]+)[”\"]")
 HEADLINE_FILMS = [
-    re.compile(r"^[“\"]([^”\"]+)[”\"]"),
+    QUOTED_FILM,
     re.compile(
         r"^(?:(?:soundtrack|score|ost)\s+)?review\s*[:–—-]\s*"
         r"(?P<title>.+?)(?:\s*\((?P<year>\d{4})\))?\s*$",
@@ -34,8 +37,24 @@ HEADLINE_FILMS = [
         r"(?:score|soundtrack|ost)\b",
         re.IGNORECASE,
     ),
+    re.compile(r"^(?P<title>.+?)\s+review\b", re.IGNORECASE),
+    re.compile(
+        r"^[^:]*\b(?:soundtrack|score|ost|spotlight|diary|listening)\b[^:]*:\s*(?P<title>.+)$",
+        re.IGNORECASE,
+    ),
 ]
 YEAR = re.compile(r"\((\d{4})\)")
+# A label before the headline: [Review] …
+LEADING_LABEL = re.compile(r"^\[[^\]]*\]\s*")
+# Words of a label, not of a film's title.
+LABEL_WORDS = re.compile(
+    r"\b(?:review|soundtrack|score|ost|spotlight|diary|listening)\b", re.IGNORECASE
+)
+# What sets a film's title apart from the composer or a subtitle: a dash or a bar, or
+# "by" before a name of two words or more.
+TITLE_SEPARATOR = re.compile(r"\s+[–—|-]\s+|\s+by\s+(?=(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z])")
+# A composer's name before the title: Hans Zimmer's Dunkirk.
+POSSESSIVE_NAME = re.compile(r"^(?:[A-Z][\w.-]*\s+){1,3}[A-Z][\w.-]*['’]s\s+")
 
 
 # Why a review imported before is skipped when the source has not changed.
@@ -63,15 +82,40 @@ class Outcome:
         }
 
 
-def film_named_in(headline):
-    """``(title, year)`` of the film a headline names, either None where it names none."""
+def film_named_in(headline, films=None):
+    """``(title, year)`` of the film a headline names, either None where it names none.
+    Where the title has a label or the composer beside it (Arrival – Jóhann Jóhannsson,
+    Soundtrack Spotlight: Moon, Oppenheimer by Ludwig Göransson), a film ``films`` knows
+    is preferred, then the part that is no label."""
+    if label := LEADING_LABEL.match(headline):
+        headline = headline[label.end() :]
+        if LABEL_WORDS.search(label[0]):  # [Review] Her – …, as Review: Her – …
+            headline = f"Review: {headline}"
     for pattern in HEADLINE_FILMS:
         if match := pattern.search(headline):
             groups = match.groupdict()
-            title = groups.get("title") or match[1]
+            title = (groups.get("title") or match[1]).strip(" :–-")
             year = groups.get("year") or (found[1] if (found := YEAR.search(headline)) else None)
-            return title.strip(" :–-"), int(year) if year else None
+            if pattern is not QUOTED_FILM:
+                title = film_title_among(title, films)
+            return title, int(year) if year else None
     return None, None
+
+
+def film_title_among(title, films):
+    """The film's title, out of a headline's title with labels and names beside it."""
+    title = POSSESSIVE_NAME.sub("", title)
+    pieces = TITLE_SEPARATOR.split(title)
+    if films is not None:
+        for candidate in (title, *pieces, *(p for piece in pieces for p in piece.split(": "))):
+            if films.find(candidate):
+                return candidate
+    # A colon may be the title's own (Dune: Part Two) or follow a label (Spotlight: Moon).
+    unlabelled = [
+        ": ".join(part for part in piece.split(": ") if not LABEL_WORDS.search(part))
+        for piece in pieces
+    ]
+    return next((piece for piece in unlabelled if piece), pieces[0]).strip(" :–-")
 
 
 class FilmIndex:
@@ -85,6 +129,11 @@ class FilmIndex:
         if self.films is None:
             self.films = {title_key(film.title): film for film in Film.objects.all()}
         return self.films.get(title_key(title))
+
+    def keys(self):
+        """The title keys of every film."""
+        self.find("")
+        return self.films.keys()
 
     def add(self, film):
         self.find(film.title)
@@ -125,14 +174,22 @@ class ReviewSource:
     film_title: str | None = None
     tags: list = field(default_factory=list)
     hero_image: object = None
+    # What reading it found for the editor to check.
+    points_to_check: list = field(default_factory=list)
 
 
 def review_source_from_file(path, format=None, film_title=None):
     """The review in a single file, recognised again by the digest of its content."""
     headline, paragraphs = read_review(path, format)
+    points = []
+    if not headline:
+        headline = " ".join(re.split(r"[-_\s]+", Path(path).stem)).strip().capitalize()
+        points.append("The file has no headline: it was made from the file's name.")
     with open(path, encoding="utf-8-sig") as file:
         digest = digest_of(file.read())
-    return ReviewSource(f"sha256:{digest}", headline, paragraphs, digest, film_title)
+    return ReviewSource(
+        f"sha256:{digest}", headline, paragraphs, digest, film_title, points_to_check=points
+    )
 
 
 def import_review(review_source, parent, dry_run=False, films=None, user=None):
@@ -151,15 +208,19 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
 
     if not review_source.paragraphs:
         return Outcome("refused", headline, reasons=["it has no text"])
-    named_title, year = film_named_in(headline)
+    films = films or FilmIndex()
+    named_title, year = film_named_in(headline, films)
     film_title = review_source.film_title or named_title
     if not film_title:
         return Outcome("refused", headline, reasons=["the headline names no film: use --film"])
-    review = structure(review_source.paragraphs, film_title)
+    paragraphs, rating, rating_as_written = blog_rating(review_source.paragraphs)
+    review = structure(paragraphs, film_title, films.keys())
     if not review.intro:
         reason = "it discusses a track from its first words: there is no intro to take"
         return Outcome("refused", headline, reasons=[reason])
-    points = list(review.points_to_check)
+    points = review_source.points_to_check + review.points_to_check
+    if rating is not None:
+        points.append(f"The blog rated it “{rating_as_written}”: rated {rating.normalize()} / 5.")
     block = ReviewBodyBlock()
     body = block.normalize(body_of(review))
     try:
@@ -167,7 +228,6 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
     except StreamBlockValidationError as error:
         return Outcome("refused", headline, reasons=messages_of(error))
 
-    films = films or FilmIndex()
     film = films.find(film_title)
     if film is None and year is None:
         points.append(
@@ -190,6 +250,7 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
         page.teaser = teaser_from(review.intro, FilmReviewPage._meta.get_field("teaser").max_length)
         page.body = body
         page.hero_image = review_source.hero_image or page.hero_image
+        page.rating = rating if rating is not None else page.rating
         page.tags.set(review_source.tags)
         if record is None:
             page.live = False

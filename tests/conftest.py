@@ -27,3 +27,10 @@ def review_index(home_page):
 def empty_cache():
     """Each test starts with an empty cache: the test database is new, the cache is not."""
     cache.clear()
+
+
+@pytest.fixture
+def run_tasks_immediately(settings):
+    """Background tasks run as they are enqueued, for tests that say so; the others
+    leave them queued, as a worker would find them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -16,6 +16,8 @@ from tests.importer.wxr import wordpress_export
 
 IMPORT = reverse("importer:index")
 
+pytestmark = pytest.mark.usefixtures("run_tasks_immediately")
+
 SINGLE_REVIEW = """A quiet score, remembered
 
 Jóhann Jóhannsson builds it from breath and low strings.

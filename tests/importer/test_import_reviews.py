@@ -130,7 +130,7 @@ def test_a_review_that_names_no_track_is_refused_and_nothing_is_written(review_i
 
 @pytest.mark.parametrize(
     "name, content, reason",
-    [("empty.txt", "", "no headline and paragraphs"), ("missing.txt", None, "No such file")],
+    [("empty.txt", "", "no paragraphs to read"), ("missing.txt", None, "No such file")],
 )
 def test_an_unreadable_file_stops_with_a_reason(review_index, tmp_path, name, content, reason):
     if content is not None:
@@ -149,6 +149,13 @@ def test_an_unreadable_file_stops_with_a_reason(review_index, tmp_path, name, co
         ("Arrival OST review", "Arrival"),
         ("Arrival (2016) Original Score Review", "Arrival"),
         ("Arrival Soundtrack Review: voices from elsewhere", "Arrival"),
+        ("Arrival – Jóhann Jóhannsson (2016)", "Arrival"),
+        ("Score review: Arrival by Jóhann Jóhannsson", "Arrival"),
+        ("Jóhann Jóhannsson's Arrival score, revisited", "Arrival"),
+        ("[Review] Arrival | a language of strings", "Arrival"),
+        ("Listening diary #14: Arrival", "Arrival"),
+        ("Soundtrack Spotlight: Arrival", "Arrival"),
+        ("ARRIVAL review — the heptapods sing", "Arrival"),
     ],
 )
 def test_headlines_of_many_shapes_name_their_film(review_index, tmp_path, headline, film):
@@ -169,3 +176,32 @@ def test_a_review_without_an_intro_is_refused_saying_why(review_index, tmp_path)
 
     assert output.startswith("refused")
     assert "it discusses a track from its first words: there is no intro to take" in output
+
+
+def test_a_films_title_is_told_from_its_label_and_composer_when_it_is_new(review_index, tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text("Soundtrack Spotlight: Lost in Time – A. Composer (2003)\n\nIntro.\n\n“A” is.")
+
+    run(path)
+
+    assert Film.objects.get().title == "Lost in Time"
+
+
+def test_the_blogs_rating_line_rates_the_review(review_index, her_file):
+    her_file.write_text(HER.replace("Leave a Reply", "Rating: 9/10"), encoding="utf-8")
+
+    output = run(her_file, "--film", "Her")
+
+    review = FilmReviewPage.objects.get()
+    assert str(review.rating) == "4.5"
+    assert "check: The blog rated it “Rating: 9/10”: rated 4.5 / 5." in " ".join(output.split())
+
+
+def test_post_content_without_a_headline_takes_its_files_name(review_index, tmp_path):
+    path = tmp_path / "arrival-soundtrack-review.html"
+    path.write_text("<p>Intro.</p><p>“Heptapod B” chatters.</p><p>Overall, fine.</p>")
+
+    output = run(path)
+
+    assert FilmReviewPage.objects.get().title == "Arrival soundtrack review"
+    assert "The file has no headline: it was made from the file's name." in output

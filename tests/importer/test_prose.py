@@ -1,6 +1,8 @@
 """Prose becomes the review's structure: the cases real blog reviews bring."""
 
-from importer.prose import structure
+import pytest
+
+from importer.prose import blog_rating, structure
 
 
 def tracks(review):
@@ -169,3 +171,156 @@ def test_a_measure_in_inches_is_no_title():
     review = structure(["Intro.", 'The 12" pressing is nice. “Main Title” is soft.', "End."], "F")
 
     assert [track.title for track in review.tracks] == ["Main Title"]
+
+
+def test_quoted_words_that_are_no_titles_are_set_aside_for_the_editor():
+    review = structure(
+        [
+            "Intro.",
+            "“Main Title” is the opposite of “epic”, and all the better for it.",
+            'When she says "I know what this is" the strings fall away into "Dimensions".',
+            "“The Moon Song” borrows from the album “Love Songs for Machines”, "
+            "and recalls the film “Lost in Translation”.",
+            "Zimmer tried the same in “Inception”. “Arrival” was colder.",
+            "A critic called it “a quiet miracle of restraint that never once raises its "
+            "voice above a murmur”. Then came “Photograph”.",
+            "The end.",
+        ],
+        "Her",
+        other_films={"inception"},
+    )
+
+    assert [track.title for track in review.tracks] == [
+        "Main Title",
+        "Dimensions",
+        "The Moon Song",
+        "Arrival",
+        "Photograph",
+    ]
+    assert review.points_to_check[0] == (
+        "Quoted, but not taken for tracks: “epic”, “I know what this is”, "
+        "“Love Songs for Machines”, “Lost in Translation”, “Inception”, “a quiet miracle of "
+        "restraint that never once raises its voice above a murmur”."
+    )
+    # The sentences stay with the track discussed, the quotes in them untouched.
+    assert review.tracks[2].paragraphs == [
+        "“The Moon Song” borrows from the album “Love Songs for Machines”, "
+        "and recalls the film “Lost in Translation”.",
+        "Zimmer tried the same in “Inception”.",
+    ]
+
+
+def test_a_line_of_dialogue_in_the_intro_does_not_start_the_tracks():
+    review = structure(
+        ["As Samantha asks, “Are these feelings even real?”", "“Sleepwalker” is warm.", "End."],
+        "Her",
+    )
+
+    assert review.intro == ["As Samantha asks, “Are these feelings even real?”"]
+    assert [track.title for track in review.tracks] == ["Sleepwalker"]
+
+
+def test_french_german_and_mismatched_quotes_name_tracks_too():
+    review = structure(
+        ["Intro.", "«La Valse des Monstres» spins.", "„Nachtfahrt“ drives.", '"Ice Field” cracks.'],
+        "F",
+    )
+
+    assert [track.title for track in review.tracks] == [
+        "La Valse des Monstres",
+        "Nachtfahrt",
+        "Ice Field",
+    ]
+
+
+def test_titles_in_single_quotes_are_read_where_none_is_in_double_quotes():
+    review = structure(
+        [
+            "Intro, where the director’s cut isn’t discussed.",
+            "‘The Tailor’s Needle’ is the main theme.",
+            "'Tea for One' is gentler, and the musicians' timing is superb.",
+            "Overall, elegant.",
+        ],
+        "Phantom Thread",
+    )
+
+    assert [track.title for track in review.tracks] == ["The Tailor’s Needle", "Tea for One"]
+    assert "The tracks were read from titles in single quotes." in review.points_to_check
+
+
+def test_a_track_named_in_the_first_paragraph_leaves_it_the_intro():
+    review = structure(
+        [
+            "Everyone came for “Night Drive”, and stayed for the rest.",
+            "“Rubber Soul Cue” is cold.",
+            "“Night Drive” itself is warmer than you remember.",
+            "All in all, night music.",
+        ],
+        "Drive",
+    )
+
+    assert review.intro == ["Everyone came for “Night Drive”, and stayed for the rest."]
+    assert [track.title for track in review.tracks] == ["Rubber Soul Cue", "Night Drive"]
+    assert not any("in passing" in point for point in review.points_to_check)
+
+
+def test_a_track_named_only_in_the_intro_is_pointed_out():
+    review = structure(
+        ["The single “Night Drive” sold it.", "“Rubber Soul Cue” is cold.", "The end."], "Drive"
+    )
+
+    assert [track.title for track in review.tracks] == ["Rubber Soul Cue"]
+    assert "The intro names “Night Drive” in passing: no commentary of its own." in (
+        review.points_to_check
+    )
+
+
+def test_the_original_of_a_sequel_and_a_quoted_line_are_no_tracks():
+    review = structure(
+        [
+            "Intro.",
+            "Fans of “Dune” will know the voice in “Ornithopter Flight”.",
+            "Her “Fear is the mind-killer” line sits over “Sand Walk”.",
+            "The end.",
+        ],
+        "Dune: Part Two",
+    )
+
+    assert [track.title for track in review.tracks] == ["Ornithopter Flight", "Sand Walk"]
+
+
+def test_a_title_typed_with_another_apostrophe_is_the_same_track():
+    review = structure(
+        ["Intro.", "“Mia’s Theme” is tender.", 'Later "Mia\'s Theme" returns.', "The end."],
+        "F",
+    )
+
+    assert tracks(review) == [
+        ("Mia’s Theme", ["“Mia’s Theme” is tender.", 'Later "Mia\'s Theme" returns.'])
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, rating",
+    [
+        ("Rating: 8/10", "4.0"),
+        ("My score – 3.5 out of 5 stars.", "3.5"),
+        ("★★★★½", "4.5"),
+        ("Verdict: 7/10", "3.5"),
+        ("93/100", "4.5"),
+    ],
+)
+def test_the_blogs_rating_line_becomes_the_rating(line, rating):
+    paragraphs, found, as_written = blog_rating(["Intro.", "“A” is fine.", "The end.", line])
+
+    assert (paragraphs, str(found), as_written) == (
+        ["Intro.", "“A” is fine.", "The end."],
+        rating,
+        line,
+    )
+
+
+def test_a_sentence_with_a_number_is_no_rating():
+    paragraphs = ["Intro.", "It is 8/10 of a good score, and the rest is padding."]
+
+    assert blog_rating(paragraphs) == (paragraphs, None, None)

@@ -98,7 +98,7 @@ def test_a_format_can_be_forced(tmp_path):
     "content, reason",
     [
         (b"\xff\xfe\x00bad", "not UTF-8 text"),
-        (b"Only a headline", "no headline and paragraphs"),
+        (b"Only a headline", "no paragraphs to read"),
     ],
 )
 def test_an_unreadable_file_says_why(tmp_path, content, reason):
@@ -138,3 +138,47 @@ def test_wordpress_shortcodes_go_and_captions_with_them(tmp_path):
     )
 
     assert read_review(path)[1] == ["“Nightcall” glows."]
+
+
+def test_figures_embeds_and_headings_go_unless_a_heading_names_a_track(tmp_path):
+    path = write(
+        tmp_path,
+        "post.html",
+        "<h1>Arrival soundtrack review</h1><p>Intro.</p>"
+        '<!-- wp:image --><figure class="wp-block-image"><img src="ink.jpg"/>'
+        "<figcaption>The “ink” the heptapods write.</figcaption></figure>"
+        "<h2>Standout tracks</h2><h3>1. “Heptapod B”</h3><p>Voices on voices.</p>"
+        '<figure class="wp-block-embed"><div>\nhttps://video.example/watch?v=1\n</div></figure>'
+        '<p><iframe src="https://player.example/1"></iframe></p>\n\n'
+        "https://video.example/watch?v=2\n\n"
+        "<p>What do you think? Let me know in the comments!</p>",
+    )
+
+    assert read_review(path)[1] == ["Intro.", "1. “Heptapod B”", "Voices on voices."]
+
+
+def test_markdown_lists_headings_and_tracklists(tmp_path):
+    path = write(
+        tmp_path,
+        "interstellar.md",
+        "# Interstellar (2014) review\n\nThe ones I keep:\n\n"
+        '1. "Dust Storm" – 3:55\n2. "Corn Chase" (2:06)\n\n'
+        "## The big moments\n\n"
+        "Notes:\n- organ everywhere\n- clocks ticking\n\n"
+        '### "Docking"\n\nThe best thing on it.',
+    )
+
+    assert read_review(path)[1] == [
+        "The ones I keep:",
+        "Notes:",
+        "organ everywhere",
+        "clocks ticking",
+        '"Docking"',
+        "The best thing on it.",
+    ]
+
+
+def test_a_short_line_that_ends_in_a_time_is_kept(tmp_path):
+    path = write(tmp_path, "t.txt", "Headline\n\nIt peaks at 2:30\n\n“A” is fine.")
+
+    assert read_review(path)[1] == ["It peaks at 2:30", "“A” is fine."]
