@@ -22,10 +22,12 @@ run: $(BIN)/.installed
 	@echo "API:      http://$(HOST):$(PORT)/api/v2/"
 	@echo "Frontend: http://localhost:$(FRONTEND_PORT)/"
 	@echo
-	# The reference frontend and the schedule run beside the CMS and stop with it.
+	# The reference frontend, the schedule and the task worker run beside the CMS and
+	# stop with it.
 	$(BIN)/python frontend/serve.py --port $(FRONTEND_PORT) & frontend=$$!; \
 	$(BIN)/python manage.py publish_on_schedule & schedule=$$!; \
-	trap 'kill $$frontend $$schedule' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$frontend $$schedule $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed

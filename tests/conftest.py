@@ -3,6 +3,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from content.models import ReviewIndexPage
+from tests.servers import IMMEDIATE_TASK_BACKEND
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +32,7 @@ def empty_cache():
 
 @pytest.fixture
 def run_tasks_immediately(settings):
-    """Background tasks run as they are enqueued, for tests that say so; the others
-    leave them queued, as a worker would find them."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    """Background tasks (imports, Wagtail's search and reference index updates) run as
+    they are enqueued, for tests that say so; the others leave them queued, as a worker
+    would find them."""
+    settings.TASKS = {"default": {"BACKEND": IMMEDIATE_TASK_BACKEND}}

@@ -17,6 +17,8 @@ from django.conf import settings
 SERVER_START_SECONDS = 30
 # A Redis database of the tests' own, emptied before use.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# The task backend that runs each task as it is enqueued, for tests that say so.
+IMMEDIATE_TASK_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
 
 
 def free_port():

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -152,6 +154,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+
+
+# Background tasks (Django's tasks framework, as Wagtail uses it): imports from the admin,
+# Wagtail's reference index. Queued in the database and run by `manage.py db_worker`, so
+# that no other server is needed; TASK_BACKEND takes another backend's dotted path.
+# https://github.com/RealOrangeOne/django-tasks-db
+
+TASKS = {"default": {"BACKEND": env_text("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 
 # Password validation

@@ -5,6 +5,9 @@ from django.urls import reverse
 
 from tests.factories import FilmFactory, ReviewerFactory, intro, make_review, track
 
+# Wagtail writes the search index in tasks: these tests read it.
+pytestmark = pytest.mark.usefixtures("run_tasks_immediately")
+
 TITLE = "A night-time score"
 
 

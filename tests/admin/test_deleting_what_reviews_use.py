@@ -12,6 +12,9 @@ from content.models import FilmReviewPage
 from content.snippets import Film, Reviewer
 from tests.factories import FilmFactory, ImageFactory, ReviewerFactory, make_review
 
+# Wagtail writes the reference index in tasks: these tests read it.
+pytestmark = pytest.mark.usefixtures("run_tasks_immediately")
+
 
 @pytest.fixture
 def review(review_index):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -11,6 +12,7 @@ from content.models import FilmReviewPage, ReviewIndexPage
 from home.models import HomePage
 from tests.factories import FilmFactory, make_review
 from tests.forms import review_form_data, track_form_value
+from tests.servers import IMMEDIATE_TASK_BACKEND
 
 
 class TestEditorWritesAReview(WagtailPageTestCase):
@@ -169,6 +171,8 @@ class TestEditorWritesAReview(WagtailPageTestCase):
             self.assertContains(response, text)
 
 
+# The film listing's search reads the index that tasks write.
+@override_settings(TASKS={"default": {"BACKEND": IMMEDIATE_TASK_BACKEND}})
 class TestSnippetAdmin(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):

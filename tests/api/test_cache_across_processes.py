@@ -13,7 +13,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.servers import fresh_database_url, gunicorn_servers, manage, redis_environment
+from tests.servers import (
+    IMMEDIATE_TASK_BACKEND,
+    fresh_database_url,
+    gunicorn_servers,
+    manage,
+    redis_environment,
+)
 
 REVIEW = "content.FilmReviewPage"
 
@@ -227,6 +233,8 @@ def test_with_frontend_cache_on_a_publish_purges_the_pages_api_url(database_envi
         **database_environment,
         "WAGTAILAPI_USE_FRONTENDCACHE": "true",
         "FRONTEND_CACHE_PURGE_URL": cdn_url,
+        # Wagtail purges in a task: run it at once.
+        "TASK_BACKEND": IMMEDIATE_TASK_BACKEND,
     }
 
     review_id = run_in_another_process(

@@ -130,6 +130,7 @@ def test_a_cursor_of_another_order_is_refused(client, reviews):
     assert response.json()["message"].startswith("cursor belongs to another listing")
 
 
+@pytest.mark.usefixtures("run_tasks_immediately")  # searches the index that tasks write
 def test_searches_page_by_offset(client, reviews):
     meta = client.get(f"{first_page()}&search=review").json()["meta"]
 

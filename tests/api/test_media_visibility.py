@@ -144,6 +144,7 @@ def test_moving_a_collection_under_a_restricted_one_hides_its_images(
     assert client.get(detail_url).status_code == 404
 
 
+@pytest.mark.usefixtures("run_tasks_immediately")  # searches the index that tasks write
 def test_image_search_works_beside_a_restricted_collection(client, private_collection):
     ImageFactory(title="Public still")
     ImageFactory(title="Embargoed still", collection=private_collection)

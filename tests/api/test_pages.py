@@ -176,7 +176,7 @@ def test_images_and_documents_endpoints_list_media(client, her_review):
 
 class TestListingFilters:
     @pytest.fixture(autouse=True)
-    def reviews(self, review_index):
+    def reviews(self, review_index, run_tasks_immediately):  # searches read what tasks index
         her = FilmFactory(title="Her", composers=["Arcade Fire", "Owen Pallett"])
         arrival = FilmFactory(title="Arrival", composers=["Jóhann Jóhannsson"])
         make_review(

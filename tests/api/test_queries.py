@@ -58,6 +58,7 @@ def test_listing_20_reviews_runs_no_more_queries_than_listing_2(client, review_i
     assert count_listing_queries(client, 20) == count_listing_queries(client, 2)
 
 
+@pytest.mark.usefixtures("run_tasks_immediately")  # searches the index that tasks write
 @pytest.mark.parametrize(
     "filters",
     [

@@ -72,6 +72,7 @@ def test_a_newer_draft_revision_of_a_live_review_is_not_served(client, public_re
     assert listed_ids(client, type="content.FilmReviewPage", search="Secret") == []
 
 
+@pytest.mark.usefixtures("run_tasks_immediately")  # searches the index that tasks write
 def test_a_review_scheduled_to_go_live_stays_hidden_until_its_time(
     client, review_index, public_review
 ):

@@ -19,7 +19,7 @@ from backup import exports
 from content.models import FilmReviewPage
 from content.snippets import Film
 from tests.factories import ImageFactory, intro, make_review, track
-from tests.servers import fresh_database_url, manage
+from tests.servers import IMMEDIATE_TASK_BACKEND, fresh_database_url, manage
 
 # Content that the demo lacks, added to the source database before the export: drafts,
 # a newer draft of a live review, a scheduled review, a private section, a document, a
@@ -127,6 +127,8 @@ def environment_for(database_url, media_root):
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),
+        # The search index the snapshot compares is written by tasks: run them at once.
+        "TASK_BACKEND": IMMEDIATE_TASK_BACKEND,
     }
 
 

@@ -76,7 +76,8 @@ def cms_database_url(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def servers(cms_database_url, tmp_path_factory):
-    """Starts the frontend and the CMS with the demo content; yields their URLs."""
+    """Starts the frontend, the CMS with the demo content and its task worker, as
+    `make run` does; yields their URLs."""
     cms_url = f"http://127.0.0.1:{free_port()}"
     frontend = subprocess.Popen(
         [sys.executable, "frontend/serve.py", "--port=0", f"--api-url={cms_url}/api/v2/"],
@@ -111,9 +112,16 @@ def servers(cms_database_url, tmp_path_factory):
         stdout=cms_log,
         stderr=subprocess.STDOUT,
     )
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval=0.2"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        stdout=cms_log,
+        stderr=subprocess.STDOUT,
+    )
     wait_for(f"{cms_url}/api/v2/pages/")
     yield {"cms": cms_url, "frontend": frontend_url}
-    for process in (cms, frontend):
+    for process in (worker, cms, frontend):
         process.terminate()
         process.wait()
     cms_log.close()

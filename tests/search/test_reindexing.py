@@ -9,6 +9,9 @@ from content.models import FilmReviewPage
 from content.tags import merge_tags
 from tests.factories import FilmFactory, ReviewerFactory, make_review
 
+# Wagtail writes the search index in tasks: these tests read it.
+pytestmark = pytest.mark.usefixtures("run_tasks_immediately")
+
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
 

@@ -11,6 +11,9 @@ from search.indexing import followed_relations, index_objects
 from search.queries import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS
 from tests.factories import FilmFactory, conclusion, intro, make_review, track
 
+# Wagtail writes the search index in tasks: these tests read it.
+pytestmark = pytest.mark.usefixtures("run_tasks_immediately")
+
 LISTING_URL = reverse("wagtailapi_v2:pages:listing")
 
 
