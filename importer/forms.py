@@ -18,6 +18,10 @@ def indexes_to_import_under(user):
     ]
 
 
+def may_publish_under(index, user):
+    return index.permissions_for_user(user).can_publish_subpage()
+
+
 class ImportReviewsForm(forms.Form):
     file = forms.FileField(
         help_text="A WordPress export (Tools → Export in WordPress, an .xml file) or a "
@@ -48,6 +52,8 @@ class ImportReviewsForm(forms.Form):
         self.fields["parent"].choices = [
             (index.pk, index.get_admin_display_title()) for index in self.indexes.values()
         ]
+        if not any(may_publish_under(index, user) for index in self.indexes.values()):
+            del self.fields["publish"]
 
     def clean_file(self):
         file = self.cleaned_data["file"]
@@ -76,7 +82,7 @@ class ImportReviewsForm(forms.Form):
         if (
             cleaned.get("publish")
             and parent is not None
-            and not parent.permissions_for_user(self.user).can_publish_subpage()
+            and not may_publish_under(parent, self.user)
         ):
             self.add_error("publish", "You may not publish reviews here: import them as drafts.")
         return cleaned

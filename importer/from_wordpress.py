@@ -18,7 +18,7 @@ from willow.image import UnrecognisedImageFormatError
 from replies.models import Reply, one_line, plain_text
 
 from .models import ImportedReply
-from .reviews import UNCHANGED, FilmIndex, ReviewSource, digest_of, import_review
+from .reviews import EDITED, FilmIndex, ReviewSource, digest_of, import_review
 from .wordpress import attachment_urls, items, paragraphs_of, post_of
 
 # WordPress's comment_approved values, as a reply's status.
@@ -42,46 +42,77 @@ def import_export(
 ):
     """Imports every post of the export at ``path`` (as ``user``, if given), calling
     ``report`` with each outcome; returns how many items of other types (pages,
-    attachments…) it skipped. A file that cannot be read to its end changes nothing."""
-    with transaction.atomic():
-        attachments = attachment_urls(path)
-        films = FilmIndex()
-        skipped = Counter()
-        for item in items(path, on_progress):
-            post = post_of(item)
-            if isinstance(post, str):
-                skipped[post] += 1
-                continue
-            hero_image = None
-            if not dry_run:
-                hero_image = image_from(attachments.get(post.thumbnail_id), media_dir)
-            review = ReviewSource(
-                source=f"wordpress:{post.guid}",
-                headline=post.title,
-                paragraphs=paragraphs_of(post.content),
-                digest=digest_of(f"{post.title}\n{post.content}\n{post.terms}"),
-                tags=post.terms,
-                hero_image=hero_image,
+    attachments…) it skipped. A file that cannot be read to its end changes nothing:
+    it is read whole (for its attachments) before anything is written. Each post is
+    written in a transaction of its own, so that other editors' saves wait for one post
+    at most, never for the whole export."""
+    attachments = attachment_urls(path)
+    films = FilmIndex()
+    skipped = Counter()
+    for item in items(path, on_progress):
+        post = post_of(item)
+        if isinstance(post, str):
+            skipped[post] += 1
+            continue
+        with transaction.atomic():
+            outcome = import_post(
+                post, parent, attachments, films, publish, dry_run, media_dir, user
             )
-            outcome = import_review(review, parent, dry_run, films, user)
-            if post.status == "private":
-                outcome.points_to_check.append("It was private on the blog.")
-            if outcome.page is not None and not dry_run:
-                import_comments(post, outcome.page)
-                redirect_from(post.link, outcome.page)
-                # Published now, or as imported before, unchanged: not an editor's draft.
-                editors_draft = outcome.action == "skipped" and outcome.reasons != [UNCHANGED]
-                if (
-                    publish
-                    and post.status == "publish"
-                    and not outcome.page.live
-                    and not editors_draft
-                ):
-                    problems = publish_with_date(outcome.page, post.date, user)
-                    outcome.points_to_check += problems
-                    outcome.action = f"{outcome.action}, {'not ' if problems else ''}published"
-            report(outcome)
+        report(outcome)
     return skipped
+
+
+def import_post(post, parent, attachments, films, publish, dry_run, media_dir, user):
+    """Imports one post, with its image, comments and old address; returns the outcome."""
+    hero_image = None
+    if not dry_run:
+        hero_image = image_from(attachments.get(post.thumbnail_id), media_dir)
+    review = ReviewSource(
+        source=f"wordpress:{post.guid}",
+        headline=post.title,
+        paragraphs=paragraphs_of(post.content),
+        digest=digest_of(f"{post.title}\n{post.content}\n{post.terms}"),
+        tags=post.terms,
+        hero_image=hero_image,
+    )
+    outcome = import_review(review, parent, dry_run, films, user)
+    outcome.points_to_check += status_points(post)
+    if outcome.page is None or dry_run:
+        if dry_run and publish and post.status == "publish" and not post.password:
+            outcome.action += ", would be published"
+        return outcome
+    import_comments(post, outcome.page)
+    redirect_from(post.link, outcome.page)
+    if (
+        publish
+        and post.status == "publish"
+        and not post.password
+        and not outcome.page.live
+        and outcome.reasons != [EDITED]  # an editor's draft is theirs to publish
+    ):
+        problems = publish_with_date(outcome.page, post.date, user)
+        outcome.points_to_check += problems
+        if problems:
+            outcome.action += ", not published"
+        else:
+            done = outcome.action
+            outcome.action = "published" if done == "skipped" else f"{done}, published"
+            outcome.reasons = []
+    return outcome
+
+
+def status_points(post):
+    """What the editor should know of how the blog kept the post."""
+    points = []
+    if post.status == "private":
+        points.append("It was private on the blog.")
+    elif post.status == "future":
+        points.append("It was scheduled on the blog: schedule it here if it still should be.")
+    elif post.status == "pending":
+        points.append("It was waiting for review on the blog.")
+    if post.password:
+        points.append("It was password-protected on the blog: it stays a draft.")
+    return points
 
 
 def image_from(url, media_dir):

@@ -39,11 +39,16 @@ HEADLINE_FILMS = [
     ),
     re.compile(r"^(?P<title>.+?)\s+review\b", re.IGNORECASE),
     re.compile(
-        r"^[^:]*\b(?:soundtrack|score|ost|spotlight|diary|listening)\b[^:]*:\s*(?P<title>.+)$",
+        r"^[^:]*\b(?:soundtrack|score|ost|spotlight|diary|listening)\b[^:]*:\s*"
+        r"(?P<title>.+?)(?:\s*\((?P<year>\d{4})\))?\s*$",
         re.IGNORECASE,
     ),
 ]
 YEAR = re.compile(r"\((\d{4})\)")
+# A film as an editor names it: a title, and its year in brackets if they like.
+GIVEN_FILM = re.compile(r"^(?P<title>.+?)(?:\s*\((?P<year>\d{4})\))?$")
+# Words that are no film's title alone.
+LITTLE_WORDS = {"a", "an", "the", "this", "that", "my", "our", "their"}
 # A label before the headline: [Review] …
 LEADING_LABEL = re.compile(r"^\[[^\]]*\]\s*")
 # Words of a label, not of a film's title.
@@ -57,8 +62,23 @@ TITLE_SEPARATOR = re.compile(r"\s+[–—|-]\s+|\s+by\s+(?=(?:[A-Z][\w.'’-]*\s
 POSSESSIVE_NAME = re.compile(r"^(?:[A-Z][\w.-]*\s+){1,3}[A-Z][\w.-]*['’]s\s+")
 
 
-# Why a review imported before is skipped when the source has not changed.
+# Why a review imported before is skipped: the source has not changed, or an editor has
+# changed the draft.
 UNCHANGED = "imported before, unchanged"
+EDITED = "an editor has changed the draft since it was imported"
+# What a revision records that changes with every save, unchanged or not.
+SAVE_DETAILS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "live",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 @dataclass
@@ -98,8 +118,17 @@ def film_named_in(headline, films=None):
             year = groups.get("year") or (found[1] if (found := YEAR.search(headline)) else None)
             if pattern is not QUOTED_FILM:
                 title = film_title_among(title, films)
+            if not looks_like_a_title(title):  # "Late-night listening: a score for walks"
+                continue
             return title, int(year) if year else None
     return None, None
+
+
+def looks_like_a_title(title):
+    """Whether words read from a headline can be a film's title: they begin with a
+    capital or a digit, and are more than a little word."""
+    first = title[:1]
+    return (first.isupper() or first.isdigit()) and title.casefold() not in LITTLE_WORDS
 
 
 def film_title_among(title, films):
@@ -186,9 +215,15 @@ def review_source_from_file(path, format=None, film_title=None):
         headline = " ".join(re.split(r"[-_\s]+", Path(path).stem)).strip().capitalize()
         points.append("The file has no headline: it was made from the file's name.")
     with open(path, encoding="utf-8-sig") as file:
-        digest = digest_of(file.read())
+        text = file.read()
+    # Known by its text; imported again when the film given for it changes.
     return ReviewSource(
-        f"sha256:{digest}", headline, paragraphs, digest, film_title, points_to_check=points
+        f"sha256:{digest_of(text)}",
+        headline,
+        paragraphs,
+        digest_of(f"{text}\n{film_title or ''}"),
+        film_title,
+        points_to_check=points,
     )
 
 
@@ -200,19 +235,19 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
     headline = review_source.headline
     if record is not None:
         page = record.page
+        if edited_since_import(page, record):
+            return Outcome("skipped", page.title, page, reasons=[EDITED])
         if record.digest == review_source.digest:
             return Outcome("skipped", page.title, page, reasons=[UNCHANGED])
-        if page.latest_revision_id != record.revision_id:
-            reasons = ["an editor has changed the draft since it was imported"]
-            return Outcome("skipped", page.title, page, reasons=reasons)
 
     if not review_source.paragraphs:
         return Outcome("refused", headline, reasons=["it has no text"])
     films = films or FilmIndex()
-    named_title, year = film_named_in(headline, films)
-    film_title = review_source.film_title or named_title
-    if not film_title:
-        return Outcome("refused", headline, reasons=["the headline names no film: use --film"])
+    if review_source.film_title:  # as the editor names it: Her, or Her (2013)
+        given = GIVEN_FILM.match(review_source.film_title.strip())
+        film_title, year = given["title"], int(given["year"]) if given["year"] else None
+    else:
+        film_title, year = film_named_in(headline, films)
     paragraphs, rating, rating_as_written = blog_rating(review_source.paragraphs)
     review = structure(paragraphs, film_title, films.keys())
     if not review.intro:
@@ -228,8 +263,10 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
     except StreamBlockValidationError as error:
         return Outcome("refused", headline, reasons=messages_of(error))
 
-    film = films.find(film_title)
-    if film is None and year is None:
+    film = films.find(film_title) if film_title else None
+    if not film_title:
+        points.append("The headline names no film: choose the film in the draft.")
+    elif film is None and year is None:
         points.append(
             f"No film “{film_title}” exists, nor does the headline give its year: choose it."
         )
@@ -263,6 +300,20 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
             defaults={"page": page, "digest": review_source.digest, "revision": revision},
         )
     return Outcome(action, headline, page, points)
+
+
+def edited_since_import(page, record):
+    """Whether an editor has changed the review since it was imported: a later revision
+    that differs from the imported one (a save that changed nothing is no change)."""
+    if page.latest_revision_id == record.revision_id:
+        return False
+    if record.revision is None:
+        return True
+    imported, latest = record.revision.content, page.get_latest_revision().content
+    return any(
+        imported.get(key) != latest.get(key)
+        for key in (imported.keys() | latest.keys()) - SAVE_DETAILS
+    )
 
 
 def unique_slug(parent, headline):

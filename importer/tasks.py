@@ -5,6 +5,7 @@ import logging
 import shutil
 import tempfile
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils import timezone
@@ -18,6 +19,9 @@ from .wordpress import UnreadableExport, is_export
 
 logger = logging.getLogger(__name__)
 
+# How often a run saves how far it got.
+PROGRESS_EVERY = timedelta(seconds=5)
+
 
 class IndexGone(Exception):
     """The review index an import was to go under was deleted before it started."""
@@ -26,16 +30,20 @@ class IndexGone(Exception):
 @task()
 def run_import(run_id):
     """Imports the file of an ``ImportRun``, once, then deletes the file: an export holds
-    the blog's readers' email addresses."""
+    the blog's readers' email addresses. What it did is saved as it goes, every few
+    seconds, so that the editor sees it progress, and a run that stops says how far it
+    got."""
     run = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).first()
     if run is None:
         return
-    run.status = ImportRun.Status.RUNNING
-    run.save(update_fields=["status"])
-    outcomes = []
+    run.status, run.progressed_at = ImportRun.Status.RUNNING, timezone.now()
+    run.save(update_fields=["status", "progressed_at"])
 
     def report(outcome):
-        outcomes.append(outcome.as_json())
+        run.outcomes.append(outcome.as_json())
+        if timezone.now() - run.progressed_at > PROGRESS_EVERY:
+            run.progressed_at = timezone.now()
+            run.save(update_fields=["outcomes", "progressed_at"])
 
     try:
         if run.parent is None:
@@ -55,13 +63,12 @@ def run_import(run_id):
                 review = review_source_from_file(path, film_title=run.film_title or None)
                 report(import_review(review, run.parent, run.dry_run, user=run.started_by))
         run.status = ImportRun.Status.FINISHED
-        run.outcomes = outcomes
     except (UnreadableExport, UnreadableReview, IndexGone) as error:
         run.status, run.error = ImportRun.Status.FAILED, f"{error}; nothing was imported."
     except Exception:
         logger.exception("Import %s failed", run.pk)
         run.status = ImportRun.Status.FAILED
-        run.error = "The import stopped on an unexpected error. Nothing was imported."
+        run.error = "The import stopped on an unexpected error. The reviews listed are in."
     finally:
         run.file.delete(save=False)
         run.finished_at = timezone.now()

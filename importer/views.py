@@ -58,7 +58,7 @@ class ImportReviewsView(ImporterViewMixin, FormView):
             filename=upload.name,
             parent=form.cleaned_data["parent"],
             film_title=form.cleaned_data["film"],
-            publish=form.cleaned_data["publish"],
+            publish=form.cleaned_data.get("publish", False),
             dry_run=form.cleaned_data["dry_run"],
             started_by=self.request.user,
         )
@@ -79,6 +79,11 @@ class ImportRunView(ImporterViewMixin, DetailView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.object.filename}]
+
+    def get_object(self, queryset=None):
+        run = super().get_object(queryset)
+        run.stop_if_stalled()
+        return run
 
     def get_context_data(self, **kwargs):
         page_ids = [outcome["page_id"] for outcome in self.object.outcomes if outcome["page_id"]]

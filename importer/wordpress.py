@@ -18,6 +18,8 @@ from defusedxml.ElementTree import iterparse
 
 from .readers import html_paragraphs, review_paragraphs
 
+# The namespace of WordPress's own fields in an export (wp:post_type…), of any version.
+WXR_NAMESPACE = "{http://wordpress.org/export/"
 # The format of an export, beside the readers' formats of single reviews.
 WORDPRESS = "wordpress"
 
@@ -46,6 +48,7 @@ class WordPressPost:
     status: str
     date: datetime | None
     content: str
+    password: str = ""
     terms: list = field(default_factory=list)
     thumbnail_id: str = ""
     comments: list = field(default_factory=list)
@@ -77,25 +80,39 @@ def gmt_date(text):
 
 def items(path, on_progress=None):
     """Each ``<item>`` of the export, as an element, then forgotten. ``on_progress`` is
-    called with the bytes read so far."""
+    called with the bytes read so far. A file that turns out to be no WordPress export
+    (no RSS, no WordPress fields) raises ``UnreadableExport`` once read to its end."""
+    name = Path(path).name
     try:
         with open(path, "rb") as file:
-            channel = None
+            channel, is_export = None, False
             for event, element in iterparse(file, events=("start", "end"), forbid_dtd=True):
-                name = local(element.tag)
-                if event == "start" and name == "channel":
+                tag = local(element.tag)
+                if event == "start" and channel is None and tag not in ("rss", "channel"):
+                    raise UnreadableExport(f"{name}: not a WordPress export (it holds <{tag}>)")
+                if event == "start" and tag == "channel":
                     channel = element
-                elif event == "end" and name == "item":
+                elif event == "end" and element.tag.startswith(WXR_NAMESPACE):
+                    is_export = True
+                elif event == "end" and tag == "item":
                     yield element
                     if channel is not None:
                         channel.clear()  # the items read so far
                     if on_progress:
                         on_progress(file.tell())
-    except (ParseError, DefusedXmlException) as error:
-        name = Path(path).name
-        raise UnreadableExport(f"{name}: not a readable WordPress export ({error})") from error
+            if not is_export:
+                raise UnreadableExport(f"{name}: not a WordPress export (no WordPress fields)")
+    except DefusedXmlException as error:
+        raise UnreadableExport(
+            f"{name}: refused, as it declares a document type or entities, which WordPress "
+            "exports never do"
+        ) from error
+    except ParseError as error:
+        raise UnreadableExport(
+            f"{name}: not well-formed XML ({error}); export it from WordPress again"
+        ) from error
     except OSError as error:
-        raise UnreadableExport(f"{Path(path).name}: {error.strerror or error}") from error
+        raise UnreadableExport(f"{name}: {error.strerror or error}") from error
 
 
 def attachment_urls(path):
@@ -121,6 +138,7 @@ def post_of(item):
         status=child_text(item, "status"),
         date=gmt_date(child_text(item, "post_date_gmt")),
         content=child_text(item, "encoded"),
+        password=child_text(item, "post_password"),
     )
     for child in item:
         name = local(child.tag)

@@ -1,12 +1,16 @@
 """Editors import from the admin: they upload an export or a review, the import runs as
 a task, and a page lists each review with a link to its draft and the points to check."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from content.models import FilmReviewPage
 from content.snippets import Film
@@ -81,6 +85,7 @@ def test_an_uploaded_export_becomes_drafts_listed_with_links_and_points(
     assert f'<a href="{edit_her}">“Her” Soundtrack Review: warm static</a>' in page.text
     assert "The film “Moon” (2009) was added: complete its credits." in page.text
     assert "Not reviews, skipped: 1 attachment, 1 page." in page.text
+    assert ": 2 created." in page.text
     assert 'http-equiv="refresh"' not in page.text
     assert "scores.xml" in client.get(IMPORT).text  # among the latest imports
 
@@ -138,21 +143,50 @@ def test_an_unreadable_export_fails_saying_why_and_changes_nothing(
 
     run = ImportRun.objects.get()
     assert run.status == "failed"
-    assert run.error.startswith("scores.xml: not a readable WordPress export")
+    assert run.error.startswith("scores.xml: not well-formed XML (")
     assert run.error.endswith("; nothing was imported.")
     assert not FilmReviewPage.objects.exists() and not Reply.objects.exists()
     assert run.error in client.get(response["Location"]).text
 
 
-def test_a_run_in_progress_reloads_itself(client, editor, review_index):
+def test_a_run_in_progress_reloads_itself_its_file_kept_where_no_one_can_guess(
+    client, editor, review_index
+):
     client.force_login(editor)
     # No commit, so the task waits.
     response = upload(client, "scores.xml", wordpress_export(), parent=review_index.pk)
 
     page = client.get(response["Location"])
-    assert ImportRun.objects.get().status == "queued"
+    run = ImportRun.objects.get()
+    assert run.status == "queued"
+    assert re.fullmatch(r"imports/[0-9a-f]{32}/scores\.xml", run.file.name)
     assert 'http-equiv="refresh"' in page.text
     assert "Waiting to start" in page.text
+
+
+def test_a_run_whose_worker_stopped_says_so_and_keeps_what_it_did(client, editor, review_index):
+    client.force_login(editor)
+    upload(client, "scores.xml", wordpress_export(), parent=review_index.pk)
+    ImportRun.objects.update(
+        status="running",
+        progressed_at=timezone.now() - timedelta(hours=1),
+        outcomes=[
+            {
+                "action": "created",
+                "title": "A",
+                "page_id": None,
+                "reasons": [],
+                "points_to_check": [],
+            }
+        ],
+    )
+
+    page = client.get(reverse("importer:run", args=[ImportRun.objects.get().pk]))
+
+    run = ImportRun.objects.get()
+    assert (run.status, run.file.name) == ("failed", "")
+    assert "The import stopped before its end" in page.text
+    assert "1 created" in page.text
 
 
 @pytest.mark.parametrize(
@@ -175,20 +209,17 @@ def test_the_form_refuses_what_cannot_be_imported(
     assert not ImportRun.objects.exists()
 
 
-def test_only_those_who_may_publish_may_import_published(client, editor, moderator, review_index):
+def test_only_those_who_may_publish_are_offered_publishing(
+    client, editor, moderator, review_index, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
-    response = upload(
-        client, "scores.xml", wordpress_export(), parent=review_index.pk, publish="on"
-    )
-    assert response.context["form"].errors["publish"] == [
-        "You may not publish reviews here: import them as drafts."
-    ]
+    assert "publish" not in client.get(IMPORT).context["form"].fields
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, "scores.xml", wordpress_export(), parent=review_index.pk, publish="on")
+    assert not FilmReviewPage.objects.live().exists()
 
     client.force_login(moderator)
-    response = upload(
-        client, "scores.xml", wordpress_export(), parent=review_index.pk, publish="on"
-    )
-    assert response.status_code == 302
+    assert "publish" in client.get(IMPORT).context["form"].fields
 
 
 def test_those_who_may_not_add_reviews_neither_see_nor_open_the_importer(client, review_index):

@@ -110,11 +110,16 @@ def test_film_names_the_film_where_the_headline_does_not(review_index, tmp_path)
     path = tmp_path / "notes.txt"
     path.write_text("Late-night listening\n\nIntro.\n\n“Photograph” is brief.\n\nEnd.")
 
-    refused = run(path)
-    created = run(path, "--film", "Her")
+    without = run(path)
+    review = FilmReviewPage.objects.get()
+    assert (without.split()[0], review.film) == ("created", None)
+    assert "The headline names no film: choose the film in the draft." in without
 
-    assert refused.startswith("refused") and "use --film" in refused
-    assert created.startswith("created")
+    named = run(path, "--film", "Her (2013)")
+
+    draft = FilmReviewPage.objects.get(pk=review.pk).get_latest_revision_as_object()
+    assert named.split()[:2] == ["updated", f"#{review.pk}"]
+    assert (draft.film.title, draft.film.release_year) == ("Her", 2013)
 
 
 def test_a_review_that_names_no_track_is_refused_and_nothing_is_written(review_index, tmp_path):

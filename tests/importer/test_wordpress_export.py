@@ -93,14 +93,20 @@ def test_a_changed_post_updates_its_draft_unless_an_editor_changed_it(
 
     updated = run(changed)
     her.refresh_from_db()
-    her.get_latest_revision_as_object().save_revision()  # an editor saves the draft
+    her.get_latest_revision_as_object().save_revision()  # an editor saves, changing nothing
     changed.write_text(wordpress_export(HER_POST.replace("is brief", "is fleeting")))
+    updated_again = run(changed)
+    draft = FilmReviewPage.objects.get(pk=her.pk).get_latest_revision_as_object()
+    draft.teaser = "The editor's own teaser."
+    draft.save_revision()  # an editor's change
+    changed.write_text(wordpress_export(HER_POST.replace("is brief", "is gone")))
     kept = run(changed)
 
-    assert "updated" in updated
+    assert updated.startswith("updated") and updated_again.startswith("updated")
     assert "an editor has changed the draft since it was imported" in kept
     latest = FilmReviewPage.objects.get(pk=her.pk).get_latest_revision_as_object()
-    assert "is short" in latest.body[2].value["commentary"].source
+    assert latest.teaser == "The editor's own teaser."
+    assert "is fleeting" in latest.body[2].value["commentary"].source
 
 
 def test_publish_publishes_what_wordpress_had_published_with_its_date(
@@ -120,21 +126,70 @@ def test_publish_publishes_what_wordpress_had_published_with_its_date(
     assert found.json()["id"] == her.pk
 
 
+def test_publish_leaves_an_editors_changed_draft_to_the_editor(review_index, export_file):
+    FilmFactory(title="Her", release_year=2013)
+    run(export_file)
+    draft = FilmReviewPage.objects.get(title__startswith="“Her”").get_latest_revision_as_object()
+    draft.teaser = "Work in progress."
+    draft.save_revision()
+
+    output = run(export_file, "--publish")
+
+    assert not FilmReviewPage.objects.get(pk=draft.pk).live
+    assert output.startswith("skipped") and "an editor has changed the draft" in output
+
+
+def test_password_protected_and_scheduled_posts_stay_drafts_saying_so(review_index, tmp_path):
+    FilmFactory(title="Moon", release_year=2009)
+    path = tmp_path / "export.xml"
+    path.write_text(
+        export(
+            item(1, "Review: Moon (2009)", MOON_POST, password="lunar"),
+            item(2, "Moon (2009) review, again", MOON_POST, status="future"),
+        )
+    )
+
+    output = " ".join(run(path, "--publish").split())
+
+    assert not FilmReviewPage.objects.live().exists()
+    assert "It was password-protected on the blog: it stays a draft." in output
+    assert "It was scheduled on the blog: schedule it here if it still should be." in output
+
+
 @pytest.mark.parametrize(
-    "content",
+    "content, reason",
     [
-        "<rss><channel><item><title>Cut off",
-        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
-        "<rss><channel><item><title>&b;</title></item></channel></rss>",
-        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-        "<rss><channel><item><title>&x;</title></item></channel></rss>",
+        (
+            "<rss><channel><item><title>Cut off",
+            r"bad.xml: not well-formed XML \(.*\); export it from WordPress again",
+        ),
+        (
+            '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;">]>'
+            "<rss><channel><item><title>&b;</title></item></channel></rss>",
+            "bad.xml: refused, as it declares a document type or entities",
+        ),
+        (
+            '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            "<rss><channel><item><title>&x;</title></item></channel></rss>",
+            "bad.xml: refused, as it declares a document type or entities",
+        ),
+        (
+            "<feed><entry><title>An Atom feed</title></entry></feed>",
+            r"bad.xml: not a WordPress export \(it holds <feed>\)",
+        ),
+        (
+            "<rss><channel><item><title>Some other RSS</title></item></channel></rss>",
+            r"bad.xml: not a WordPress export \(no WordPress fields\)",
+        ),
     ],
 )
-def test_a_malformed_or_unsafe_export_changes_nothing(review_index, tmp_path, content):
+def test_a_malformed_unsafe_or_foreign_file_changes_nothing(
+    review_index, tmp_path, content, reason
+):
     path = tmp_path / "bad.xml"
     path.write_text(content)
 
-    with pytest.raises(CommandError, match="not a readable WordPress export"):
+    with pytest.raises(CommandError, match=reason):
         run(path)
     assert not FilmReviewPage.objects.exists()
 
@@ -185,5 +240,5 @@ def test_publish_on_a_second_run_publishes_what_the_first_left_as_drafts(review_
 
     output = run(export_file, "--publish")
 
-    assert "skipped, published" in output
+    assert output.startswith("published ")
     assert FilmReviewPage.objects.get(title__startswith="“Her”").live

@@ -47,6 +47,7 @@ def item(
     thumbnail_id="",
     comments=(),
     attachment_url="",
+    password="",
 ):
     categories = "".join(
         f'<category domain="{domain}" nicename="{name.lower()}"><![CDATA[{name}]]></category>'
@@ -72,6 +73,7 @@ def item(
     <wp:post_name><![CDATA[{slug}]]></wp:post_name>
     <wp:status><![CDATA[{status}]]></wp:status>
     <wp:post_type><![CDATA[{post_type}]]></wp:post_type>
+    <wp:post_password><![CDATA[{password}]]></wp:post_password>
     {attachment}{categories}{meta}{"".join(comments)}
   </item>"""
 
