@@ -4,15 +4,23 @@
 
 The app reads the API's address from /config.js, which this server writes from
 --api-url (by default $CMS_BASE_URL/api/v2/, or http://127.0.0.1:8000/api/v2/).
+
+POST /webhooks/liner-notes receives the CMS's webhooks: with the endpoint's secret in
+$LINER_NOTES_WEBHOOK_SECRET, it verifies each delivery's signature and prints the routes
+it would revalidate, as a frontend that builds pages would rebuild them.
 """
 
 import argparse
+import hashlib
+import hmac
 import json
 import os
+import time
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 FRONTEND_DIR = Path(__file__).resolve().parent
 
@@ -33,6 +41,23 @@ class FrontendRequestHandler(SimpleHTTPRequestHandler):
             self.path = "/index.html"
         super().do_GET()
 
+    def do_POST(self):
+        if self.path.split("?", 1)[0] != "/webhooks/liner-notes":
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        secret = os.environ.get("LINER_NOTES_WEBHOOK_SECRET")
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if not secret:
+            self.send_error(HTTPStatus.NOT_FOUND, "No webhook secret is set")
+        elif not verify(secret, body, self.headers.get("X-Liner-Notes-Signature", "")):
+            self.send_error(HTTPStatus.UNAUTHORIZED, "Bad or old signature")
+        else:
+            event = json.loads(body)
+            routes = routes_to_revalidate(event["event"], event["data"])
+            print(f"{event['event']} {event['id']}: revalidate {' '.join(routes)}", flush=True)
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.end_headers()
+
     def send_config(self):
         body = f"export const API_URL = {json.dumps(self.api_url)};\n".encode()
         self.send_response(HTTPStatus.OK)
@@ -45,6 +70,42 @@ class FrontendRequestHandler(SimpleHTTPRequestHandler):
         # Always the files as they are now: this server is for development and tests.
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
+
+
+def verify(secret, body, header, tolerance=300):
+    """body: the request's raw bytes; header: its X-Liner-Notes-Signature (README)."""
+    parts = dict(item.split("=", 1) for item in header.split(",") if "=" in item)
+    if not parts.get("t", "").isdigit() or abs(time.time() - int(parts["t"])) > tolerance:
+        return False
+    expected = hmac.new(secret.encode(), parts["t"].encode() + b"." + body, hashlib.sha256)
+    return hmac.compare_digest(expected.hexdigest(), parts.get("v1", ""))
+
+
+def routes_to_revalidate(event, data):
+    """The app's routes an event changes: a review's page (where it is and was), the
+    lists it shows in (all, by its film, by each tag), or a film's reviews."""
+    if event.startswith("review."):
+        routes = [
+            data["path"],
+            data["old_path"],
+            "/",
+            path_of((data["index"] or {}).get("html_url")),
+        ]
+        if data["film"]:
+            routes.append(f"/?film={data['film']['id']}")
+        routes += [f"/?tag={tag}" for tag in data["tags"]]
+    elif event == "reply.approved":
+        routes = [path_of(data["review"]["html_url"])]
+    elif event == "film.changed":
+        routes = [path_of(review["html_url"]) for review in data["reviews"]]
+        routes.append(f"/?film={data['id']}")
+    else:
+        routes = []
+    return list(dict.fromkeys(route for route in routes if route))
+
+
+def path_of(url):
+    return urlsplit(url).path if url else None
 
 
 def main():

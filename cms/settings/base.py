@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "backup",
     "replies",
     "importer",
+    "webhooks",  # before django_tasks_db: its db_worker resumes deliveries, then runs
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",
@@ -162,6 +163,18 @@ else:
 # https://github.com/RealOrangeOne/django-tasks-db
 
 TASKS = {"default": {"BACKEND": env_text("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+
+# Webhooks (webhooks/): how long a receiver has to answer, in seconds; for how many hours
+# a delivery is retried; after how many failed attempts in a row an endpoint is paused;
+# how many days the delivery log keeps. Private, loopback and link-local addresses, and
+# plain http, are refused unless WEBHOOKS_ALLOW_PRIVATE_ADDRESSES is on (as it is in
+# development).
+WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 5, minimum=1, maximum=30)
+WEBHOOKS_RETRY_HOURS = env_int("WEBHOOKS_RETRY_HOURS", 24, minimum=1, maximum=24 * 7)
+WEBHOOKS_PAUSE_AFTER_FAILURES = env_int("WEBHOOKS_PAUSE_AFTER_FAILURES", 20, minimum=1)
+WEBHOOKS_KEEP_LOG_DAYS = env_int("WEBHOOKS_KEEP_LOG_DAYS", 30, minimum=1)
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_flag("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES")
 
 
 # Password validation

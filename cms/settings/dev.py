@@ -13,6 +13,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# Frontends under development listen on localhost, over plain http.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
+
 # `make run` serves the frontend on 127.0.0.1:8020, which browsers reach as localhost too.
 CORS_ALLOWED_ORIGINS = CORS_ALLOWED_ORIGINS + [
     allowed.replace("://localhost", "://127.0.0.1")
