@@ -10,11 +10,12 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from webhooks.events import ping, record
-from webhooks.models import Delivery, Endpoint
-from webhooks.tasks import deliver_to
+from webhooks.models import Delivery, DeliveryAttempt, Endpoint
+from webhooks.tasks import deliver_to, forget_old_deliveries_now_and_then
 
 
 def deliver(endpoint):
@@ -191,3 +192,19 @@ def test_no_delivery_goes_inside_the_network(db, settings, receiver, url, why):
     assert attempt.status_code is None
     assert why in attempt.error
     assert receiver.requests == []
+
+
+def test_old_deliveries_and_attempts_are_forgotten(endpoint, receiver, settings):
+    settings.WEBHOOKS_KEEP_LOG_DAYS = 30
+    receiver.answers = [200, 200, 500]
+    old, recent, waiting = ping(endpoint), ping(endpoint), ping(endpoint)
+    deliver(endpoint)  # old and recent delivered; waiting failed once, to be retried
+    long_ago = timezone.now() - timedelta(days=31)
+    Delivery.objects.filter(pk__in=[old.pk, waiting.pk]).update(created_at=long_ago)
+    DeliveryAttempt.objects.exclude(delivery=recent).update(attempted_at=long_ago)
+
+    cache.clear()  # an hour later
+    forget_old_deliveries_now_and_then()
+
+    assert set(Delivery.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    assert list(DeliveryAttempt.objects.values_list("delivery", flat=True)) == [recent.pk]
