@@ -39,6 +39,10 @@ EXCLUDED_MODELS = [
     "wagtail_headless_preview.pagepreview",  # previews, good for an hour
     "api.apicachetag",  # the API response cache's state: api.cache
     "api.pagechange",  # the change feed, whose cursors a restore ends (a new epoch)
+    "django_tasks_db",  # the task queue: work of the site the export was made on
+    # Webhook endpoints, their secrets and deliveries: a copy restored on staging must
+    # not post signed events to production's frontends.
+    "webhooks",
 ]
 # Loaded first: saving other rows looks content types up, and would add missing ones.
 LOADED_FIRST = ["contenttypes", "auth"]

@@ -52,9 +52,16 @@ class FrontendRequestHandler(SimpleHTTPRequestHandler):
         elif not verify(secret, body, self.headers.get("X-Liner-Notes-Signature", "")):
             self.send_error(HTTPStatus.UNAUTHORIZED, "Bad or old signature")
         else:
-            event = json.loads(body)
-            routes = routes_to_revalidate(event["event"], event["data"])
-            print(f"{event['event']} {event['id']}: revalidate {' '.join(routes)}", flush=True)
+            try:
+                event = json.loads(body)
+                routes = routes_to_revalidate(event["event"], event["data"])
+            except (ValueError, KeyError, TypeError, AttributeError):
+                self.send_error(HTTPStatus.BAD_REQUEST, "Not an event this receiver knows")
+                return
+            # A delivery sent again (a retry after a timeout, a replay) is done once.
+            if event["id"] not in self.server.events_seen:
+                self.server.events_seen.add(event["id"])
+                print(f"{event['event']} {event['id']}: revalidate {' '.join(routes)}", flush=True)
             self.send_response(HTTPStatus.NO_CONTENT)
             self.end_headers()
 
@@ -78,7 +85,7 @@ def verify(secret, body, header, tolerance=300):
     if not parts.get("t", "").isdigit() or abs(time.time() - int(parts["t"])) > tolerance:
         return False
     expected = hmac.new(secret.encode(), parts["t"].encode() + b"." + body, hashlib.sha256)
-    return hmac.compare_digest(expected.hexdigest(), parts.get("v1", ""))
+    return hmac.compare_digest(expected.hexdigest().encode(), parts.get("v1", "").encode())
 
 
 def routes_to_revalidate(event, data):
@@ -118,6 +125,7 @@ def main():
 
     handler = partial(FrontendRequestHandler, api_url=options.api_url)
     with ThreadingHTTPServer((options.host, options.port), handler) as server:
+        server.events_seen = set()
         host, port = server.server_address[:2]
         # The first line names the real port, which --port 0 leaves to the system.
         print(f"Frontend: http://{host}:{port}/ (API {options.api_url})", flush=True)

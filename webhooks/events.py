@@ -6,6 +6,7 @@ change. Their data says what a frontend rebuilds: the review's address (and the 
 had), its index, and the film and tags its listings are filtered by.
 """
 
+import threading
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,6 +18,9 @@ from api.serializers import frontend_html_url
 from content.models import FilmReviewPage
 
 from .models import PING, Delivery, Endpoint
+
+# What the reviews being deleted in this thread were listed in, by id.
+being_deleted = threading.local()
 
 REVIEW_EVENTS = {
     PageChange.Event.PUBLISHED: "review.published",
@@ -86,7 +90,21 @@ def record_review_change(change):
     if change.page_type != FilmReviewPage._meta.label:
         return
     review = FilmReviewPage.objects.filter(pk=change.page_id).select_related("film").first()
-    record(REVIEW_EVENTS[change.event], review_data(change, review))
+    data = review_data(change, review)
+    if review is None:  # deleted: where it was listed, as noted before it went
+        data.update(being_deleted.__dict__.pop(change.page_id, {}))
+    record(REVIEW_EVENTS[change.event], data)
+
+
+def note_review_before_deletion(review):
+    """The lists a review being deleted was in (its index, film and tags), for its
+    event, which is recorded once its row is gone."""
+    index = review.get_parent()
+    being_deleted.__dict__[review.pk] = {
+        "index": {"id": index.pk, "html_url": frontend_html_url(index)},
+        "film": {"id": review.film.pk, "title": review.film.title} if review.film else None,
+        "tags": sorted(tag.name for tag in review.tags.all()),
+    }
 
 
 def reply_data(reply):

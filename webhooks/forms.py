@@ -1,7 +1,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import EVENTS, Endpoint, new_secret
+from .models import EVENTS, SHORTEST_SECRET, Endpoint, new_secret
 from .transport import Refused, check_url
 
 
@@ -17,6 +17,7 @@ class EndpointForm(WagtailAdminModelForm):
     )
     secret = forms.CharField(
         required=False,
+        min_length=SHORTEST_SECRET,
         max_length=128,
         help_text="Signs each delivery. Leave empty to have one made; it is shown once, "
         "after saving.",

@@ -19,6 +19,10 @@ EVENTS = {
 PING = "ping"
 
 
+# The shortest secret an endpoint may have: shorter ones are guessed.
+SHORTEST_SECRET = 24
+
+
 def new_secret():
     return f"whsec_{secrets.token_urlsafe(32)}"
 
@@ -53,7 +57,7 @@ class Endpoint(models.Model):
 
     @property
     def state(self):
-        return "Active" if self.is_active else f"Paused. {self.paused_because}".strip()
+        return "Active" if self.is_active else (self.paused_because or "Paused")
 
     @property
     def subscriptions(self):
@@ -91,9 +95,9 @@ class Delivery(models.Model):
 
     def redeliver(self):
         """Queues it again, whatever became of it: the same event, with the same id."""
-        self.status = self.Status.PENDING
+        self.status, self.attempts = self.Status.PENDING, 0  # retried from the first delay
         self.queued_at = self.next_attempt_at = timezone.now()
-        self.save(update_fields=["status", "queued_at", "next_attempt_at"])
+        self.save(update_fields=["status", "attempts", "queued_at", "next_attempt_at"])
 
     def body(self):
         """What is posted: the event's envelope."""

@@ -1,10 +1,18 @@
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
+from wagtail.models import Page
 
 from api.models import PageChange
+from content.models import FilmReviewPage
 from content.snippets import Film
 from replies.models import Reply
 
-from .events import film_data, record, record_review_change, reply_data
+from .events import (
+    film_data,
+    note_review_before_deletion,
+    record,
+    record_review_change,
+    reply_data,
+)
 
 
 def review_changed(sender, instance, created, raw=False, **kwargs):
@@ -35,8 +43,19 @@ def film_saved(sender, instance, created, raw=False, **kwargs):
         record("film.changed", data)
 
 
+def review_deleting(sender, instance, **kwargs):
+    """A public review about to be deleted: what it was listed in, for its event."""
+    review = instance.specific_deferred
+    if (
+        isinstance(review, FilmReviewPage)
+        and Page.objects.live().public().filter(pk=review.pk).exists()
+    ):
+        note_review_before_deletion(review)
+
+
 def register_signal_handlers():
     post_save.connect(review_changed, sender=PageChange)
+    pre_delete.connect(review_deleting, sender=Page)
     post_save.connect(reply_saved, sender=Reply)
     pre_save.connect(note_film_before, sender=Film)
     post_save.connect(film_saved, sender=Film)

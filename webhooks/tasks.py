@@ -23,9 +23,12 @@ from .transport import post
 FIRST_RETRY = timedelta(seconds=10)
 LONGEST_RETRY = timedelta(hours=1)
 USER_AGENT = "LinerNotes-Webhooks/1"
+# How many deliveries one task makes before it leaves the rest to another.
+DELIVERIES_PER_TASK = 10
 
 
-@task()
+# Ahead of other work: a frontend waits for it.
+@task(priority=20)
 def deliver_to(endpoint_id):
     """Delivers what is due for the endpoint, in order. A worker already delivering to it
     keeps the task for later; one whose next delivery is not due yet asks to be run then."""
@@ -75,9 +78,10 @@ def due(endpoint_id):
 
 
 def deliver_due(endpoint_id):
-    """Delivers the endpoint's pending deliveries in order, while they are due; returns
-    when the next one is due, if it is not yet."""
-    while True:
+    """Delivers the endpoint's pending deliveries in order, while they are due, a few at
+    a time (a worker asked to stop finishes soon); returns when the next one is due, if
+    it is not yet, or now, to go on in a task of its own."""
+    for _delivery in range(DELIVERIES_PER_TASK):
         endpoint = Endpoint.objects.filter(pk=endpoint_id, is_active=True).first()
         delivery = endpoint and endpoint.deliveries.filter(status=Delivery.Status.PENDING).first()
         if delivery is None:
@@ -86,6 +90,7 @@ def deliver_due(endpoint_id):
             return delivery.next_attempt_at
         Endpoint.objects.filter(pk=endpoint_id).update(delivering_until=timezone.now() + lease())
         attempt(endpoint, delivery)
+    return timezone.now()
 
 
 def attempt(endpoint, delivery):
@@ -99,15 +104,17 @@ def attempt(endpoint, delivery):
         DELIVERY_HEADER: str(delivery.uuid),
     }
     answer = post(endpoint.url, body, headers)
+    code = answer.status_code
+    if code is not None and 300 <= code < 400:
+        answer.error = "a redirect, never followed: give the endpoint the address it points to"
     DeliveryAttempt.objects.create(
         delivery=delivery,
-        status_code=answer.status_code,
+        status_code=code,
         duration_ms=answer.duration_ms,
         response_excerpt=answer.excerpt,
         error=answer.error,
     )
     delivery.attempts += 1
-    code = answer.status_code
     if code is not None and 200 <= code < 300:
         delivery.status, delivery.delivered_at = Delivery.Status.DELIVERED, timezone.now()
         endpoint.failures_in_a_row = 0
@@ -138,7 +145,7 @@ def next_attempt(delivery, answer):
     code = answer.status_code
     if code is not None and 400 <= code < 500 and code != 429:
         return None
-    if code is not None and code < 400:  # a redirect, not followed: the address is wrong
+    if code is not None and code < 400:  # a redirect, never followed: the address is wrong
         return None
     delay = min(LONGEST_RETRY, FIRST_RETRY * 2 ** (delivery.attempts - 1))
     delay = delay * random.uniform(0.5, 1)  # noqa: S311 (jitter, not secrecy)

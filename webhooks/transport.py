@@ -5,6 +5,8 @@ resolves again elsewhere (DNS rebinding) cannot turn the post inward."""
 
 import ipaddress
 import socket
+import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -12,6 +14,8 @@ from urllib.parse import urlsplit
 import urllib3
 from django.conf import settings
 
+# The well-known NAT64 prefix, 64:ff9b::/96, as the address's top 96 bits.
+NAT64_PREFIX = 0x64FF9B << 64
 # How much of an answer is read, and kept for the delivery log.
 ANSWER_LIMIT = 1024
 
@@ -38,9 +42,24 @@ def public_address(host, port):
     addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
     if not settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:
         for address in addresses:
-            if not address.is_global:
+            if not all(is_public(part) for part in (address, *embedded_ipv4(address))):
                 raise Refused(f"{host} resolves to {address}, which is not a public address")
     return str(addresses[0])
+
+
+def is_public(address):
+    return address.is_global and not address.is_multicast
+
+
+def embedded_ipv4(address):
+    """The IPv4 address an IPv6 one carries, and reaches on some networks: mapped
+    (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:…)."""
+    if address.version != 6:
+        return []
+    carried = [address.ipv4_mapped, address.sixtofour]
+    if int(address) >> 32 in (0, NAT64_PREFIX):
+        carried.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return [ipv4 for ipv4 in carried if ipv4 is not None]
 
 
 def check_url(url):
@@ -57,7 +76,9 @@ def check_url(url):
 
 
 def post(url, body, headers):
-    """Posts ``body`` (bytes) to ``url``; returns the answer, or why none came."""
+    """Posts ``body`` (bytes) to ``url``; returns the answer, or why none came. However
+    slowly a receiver answers, the whole exchange ends at the timeout: it runs in a
+    thread, and the connection is closed under it when time is up."""
     started = time.monotonic()
 
     def answer(**fields):
@@ -69,48 +90,59 @@ def post(url, body, headers):
         address = public_address(parts.hostname, port)
     except Refused as error:
         return answer(status_code=None, error=str(error))
-    timeout = urllib3.Timeout(total=settings.WEBHOOKS_TIMEOUT_SECONDS)
+    seconds = settings.WEBHOOKS_TIMEOUT_SECONDS
     if parts.scheme == "https":  # the certificate is checked for the name, not the address
-        pool = urllib3.HTTPSConnectionPool(
+        connection = urllib3.connection.HTTPSConnection(
             address,
             port,
-            timeout=timeout,
-            retries=False,
+            timeout=seconds,
             server_hostname=parts.hostname,
             assert_hostname=parts.hostname,
+            cert_reqs="CERT_REQUIRED",
         )
     else:
-        pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False)
+        connection = urllib3.connection.HTTPConnection(address, port, timeout=seconds)
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
-    try:
-        response = pool.urlopen(
-            "POST",
-            path,
-            body=body,
-            headers={**headers, "Host": parts.netloc},
-            redirect=False,
-            preload_content=False,
-        )
+    outcome = {}
+
+    def exchange():
         try:
-            excerpt = response.read(ANSWER_LIMIT, decode_content=True)
-        finally:
-            response.release_conn()
-        return answer(
-            status_code=response.status,
-            excerpt=excerpt.decode("utf-8", "replace"),
-            retry_after=response.headers.get("Retry-After"),
-        )
-    except urllib3.exceptions.HTTPError as error:
-        return answer(status_code=None, error=describe(error))
-    finally:
-        pool.close()
+            connection.request(
+                "POST",
+                path,
+                body=body,
+                headers={**headers, "Host": parts.netloc},
+                preload_content=False,  # read up to the limit, never the whole answer
+            )
+            response = connection.getresponse()
+            outcome["answer"] = answer(
+                status_code=response.status,
+                excerpt=response.read(ANSWER_LIMIT).decode("utf-8", "replace"),
+                retry_after=response.headers.get("Retry-After"),
+            )
+        except Exception as error:  # noqa: BLE001 (whatever stopped it goes in the log)
+            outcome["answer"] = answer(status_code=None, error=describe(error))
+
+    thread = threading.Thread(target=exchange, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    finished = not thread.is_alive()
+    connection.close()  # ends a thread still waiting on the receiver
+    if not finished:
+        thread.join(1)
+        return answer(status_code=None, error=f"no whole answer within {seconds} seconds")
+    return outcome["answer"]
 
 
 def describe(error):
     """A network error in a line, for the delivery log."""
-    if isinstance(error, urllib3.exceptions.TimeoutError):
+    if isinstance(error, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
+        return "no connection: refused or unreachable"
+    if isinstance(error, TimeoutError | urllib3.exceptions.TimeoutError):
         return f"no answer within {settings.WEBHOOKS_TIMEOUT_SECONDS} seconds"
+    if isinstance(error, ssl.SSLError):
+        return f"TLS failed: {error.reason or error}"
     reason = getattr(error, "reason", None) or error
-    return str(reason).split(": ", 1)[-1][:300]
+    return f"the exchange failed ({type(reason).__name__})"

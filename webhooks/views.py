@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
@@ -13,7 +14,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .events import deliver_soon, ping
-from .models import Endpoint
+from .models import Delivery, Endpoint
 
 permission_policy = ModelPermissionPolicy(Endpoint)
 register_permission_policy(Endpoint, permission_policy)
@@ -43,7 +44,10 @@ class EndpointEditView(generic.EditView):
         resumed = "is_active" in self.form.changed_data and self.form.instance.is_active
         endpoint = super().save_instance()
         shown_once(self.request, self.form)
-        if resumed:
+        if resumed:  # what it kept goes now, not at the retry times it had
+            endpoint.deliveries.filter(status=Delivery.Status.PENDING).update(
+                next_attempt_at=timezone.now()
+            )
             transaction.on_commit(lambda: deliver_soon(endpoint.pk))
         return endpoint
 
@@ -85,7 +89,12 @@ class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
         with transaction.atomic():
             if request.POST.get("ping"):
                 ping(self.endpoint)
-                messages.success(request, "A ping is on its way.")
+                if self.endpoint.is_active:
+                    messages.success(request, "A ping is on its way.")
+                else:
+                    messages.warning(
+                        request, "A ping is queued: it goes once the endpoint resumes."
+                    )
             else:
                 deliveries = self.endpoint.deliveries
                 delivery = get_object_or_404(deliveries, pk=request.POST.get("delivery"))

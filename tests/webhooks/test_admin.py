@@ -1,11 +1,14 @@
 """Settings → Webhooks: endpoints added with a secret shown once, paused ones resumed,
 each one's delivery log with a ping and redelivery; only for those allowed."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from webhooks.models import Delivery, Endpoint
@@ -89,6 +92,12 @@ def test_resuming_a_paused_endpoint_delivers_what_it_kept(
         failures_in_a_row=20,
         paused_because="Paused after 20 failed attempts in a row: HTTP 500.",
     )
+    kept = Delivery.objects.create(
+        endpoint=endpoint,
+        event="review.published",
+        data={},
+        next_attempt_at=timezone.now() + timedelta(minutes=50),
+    )
     edit = client.get(reverse("webhooks:edit", args=[endpoint.pk]))
     assert "Paused after 20 failed attempts in a row: HTTP 500." in edit.text
 
@@ -105,6 +114,9 @@ def test_resuming_a_paused_endpoint_delivers_what_it_kept(
         "",
     )
     assert DBTaskResult.objects.filter(task_path="webhooks.tasks.deliver_to").exists()
+    assert kept.next_attempt_at > timezone.now()  # as it was, before
+    kept.refresh_from_db()
+    assert kept.next_attempt_at <= timezone.now()  # what was kept goes now
 
 
 def test_the_delivery_log_pings_and_redelivers(client, admin, django_capture_on_commit_callbacks):

@@ -55,6 +55,8 @@ def test_a_secret_made_for_an_endpoint_is_shown_once(db):
     [
         (["add", "https://x.example/", "--events", "review.eaten"], "unknown events: review.eaten"),
         (["add", "not a url", "--events", "all"], "the address must start with"),
+        (["add", "https://x.example/", "--events", " , "], "--events names none"),
+        (["add", "https://x.example/", "--events", "all", "--secret", "abc"], "too short"),
         (["remove", "99"], "no endpoint has id 99"),
         (["ping", "99"], "no endpoint has id 99"),
     ],

@@ -5,7 +5,10 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -179,6 +182,10 @@ def test_a_redirect_is_not_followed(endpoint, receiver):
         ("https://169.254.169.254/", "which is not a public address"),
         ("https://[::1]:8443/hook", "::1 resolves to ::1, which is not a public address"),
         ("https://user:pw@example.com/", "the address may not hold a user name or password"),
+        ("https://[64:ff9b::a9fe:a9fe]/", "which is not a public address"),  # NAT64
+        ("https://[2002:7f00:1::1]/", "which is not a public address"),  # 6to4
+        ("https://[::127.0.0.1]/", "which is not a public address"),
+        ("https://224.0.0.1/", "which is not a public address"),  # multicast
     ],
 )
 def test_no_delivery_goes_inside_the_network(db, settings, receiver, url, why):
@@ -208,3 +215,34 @@ def test_old_deliveries_and_attempts_are_forgotten(endpoint, receiver, settings)
 
     assert set(Delivery.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
     assert list(DeliveryAttempt.objects.values_list("delivery", flat=True)) == [recent.pk]
+
+
+def test_a_receiver_that_answers_a_byte_at_a_time_is_cut_off_at_the_timeout(endpoint, settings):
+    settings.WEBHOOKS_TIMEOUT_SECONDS = 1
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def dribble():
+        connection, _address = listener.accept()
+        connection.recv(65536)
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 100:
+            if stop.wait(0.3):
+                break
+            connection.send(bytes([byte]))
+        connection.close()
+
+    threading.Thread(target=dribble, daemon=True).start()
+    Endpoint.objects.filter(pk=endpoint.pk).update(
+        url=f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    )
+    delivery = ping(endpoint)
+
+    started = time.monotonic()
+    deliver(endpoint)
+    took = time.monotonic() - started
+    stop.set()
+    listener.close()
+
+    attempt = delivery.log.get()
+    assert (attempt.status_code, attempt.error) == (None, "no whole answer within 1 seconds")
+    assert took < 3

@@ -67,7 +67,14 @@ def test_moving_unpublishing_and_deleting_a_review_tell_its_old_path(
         ("review.published", "/reviews/her-again/", None),
         ("review.deleted", None, "/reviews/her-again/"),
     ]
-    assert events(endpoint)[-1][1]["slug"] == "her-again"
+    deleted = events(endpoint)[-1][1]
+    assert deleted["slug"] == "her-again"
+    # The lists it was in, to rebuild without it.
+    assert (deleted["index"]["html_url"], deleted["film"]["title"], deleted["tags"]) == (
+        "http://localhost:8020/reviews/",
+        "Her",
+        ["ambient"],
+    )
 
 
 def test_a_reply_approved_tells_its_review(endpoint, review):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from webhooks.events import ping
-from webhooks.models import EVENTS, Endpoint
+from webhooks.models import EVENTS, SHORTEST_SECRET, Endpoint
 from webhooks.transport import Refused, check_url
 
 
@@ -34,9 +34,15 @@ class Command(BaseCommand):
         getattr(self, action)(**options)
 
     def add(self, url, secret, events, description, **options):
-        names = list(EVENTS) if events.strip() == "all" else [e.strip() for e in events.split(",")]
+        names = [name.strip() for name in events.split(",") if name.strip()]
+        if names == ["all"]:
+            names = list(EVENTS)
         if unknown := [name for name in names if name not in EVENTS]:
             raise CommandError(f"unknown events: {', '.join(unknown)} (known: {', '.join(EVENTS)})")
+        if not names:
+            raise CommandError(f"--events names none (known: {', '.join(EVENTS)}, or all)")
+        if secret is not None and len(secret) < SHORTEST_SECRET:
+            raise CommandError(f"--secret is too short: {SHORTEST_SECRET} characters at least")
         endpoint = Endpoint(url=url, events=names, description=description)
         if secret:
             endpoint.secret = secret
