@@ -18,7 +18,7 @@ from willow.image import UnrecognisedImageFormatError
 from replies.models import Reply, one_line, plain_text
 
 from .models import ImportedReply
-from .reviews import EDITED, FilmIndex, ReviewSource, digest_of, import_review
+from .reviews import EDITED, NO_FILM, FilmIndex, ReviewSource, digest_of, import_review
 from .wordpress import attachment_urls, items, paragraphs_of, post_of
 
 # WordPress's comment_approved values, as a reply's status.
@@ -77,16 +77,19 @@ def import_post(post, parent, attachments, films, publish, dry_run, media_dir, u
     )
     outcome = import_review(review, parent, dry_run, films, user)
     outcome.points_to_check += status_points(post)
+    wanted_published = publish and post.status == "publish" and not post.password
     if outcome.page is None or dry_run:
-        if dry_run and publish and post.status == "publish" and not post.password:
-            outcome.action += ", would be published"
+        if dry_run and wanted_published and not outcome.action.startswith("refused"):
+            # Without its film, a review is not published (the rules a publish checks).
+            filmless = any(point.startswith(NO_FILM) for point in outcome.points_to_check)
+            outcome.action += ", would stay a draft" if filmless else ", would be published"
         return outcome
+    if wanted_published and outcome.reasons == [EDITED]:
+        outcome.action += ", not published"
     import_comments(post, outcome.page)
     redirect_from(post.link, outcome.page)
     if (
-        publish
-        and post.status == "publish"
-        and not post.password
+        wanted_published
         and not outcome.page.live
         and outcome.reasons != [EDITED]  # an editor's draft is theirs to publish
     ):

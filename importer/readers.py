@@ -21,7 +21,10 @@ BOILERPLATE = re.compile(
     r"^(leave a (reply|comment)|your email address will not be published|required fields "
     r"are marked|post comment|share this|like this|related( posts)?\b|click to share|"
     r"share on |posted in |tagged |filed under |comments?\s*(\(\d+\))?$|\d+ comments?$|"
-    r"what do you think\b|let me know (what you think|in the comments)|thanks for reading)",
+    r"what do you think\b|let me know (what you think|in the comments)|thanks for reading|"
+    r"tracklist:?$|track list(ing)?:?$|"
+    # a signature: "— Sam", "Cheers, Sam"
+    r"[—–-]\s*\S+(\s\S+)?$|(cheers|best|regards|until next time),?(\s\S+){0,2}$)",
     re.IGNORECASE,
 )
 # A line of a tracklist: a title and its length (1. “Day One” – 3:19).
@@ -107,12 +110,15 @@ MARKDOWN_INLINE = [
 ]
 
 
+# A Markdown image: ![alt](address).
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # A Markdown list item, or a heading after the headline.
 MARKDOWN_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+][ \t]+|(?=\d{1,3}[.)][ \t]))")
 MARKDOWN_HEADING = re.compile(r"(?<=\n)#{1,6}[ \t]+(.*)")
 
 
 def read_markdown(text):
+    text = FIGURE.sub("\n\n", MARKDOWN_IMAGE.sub("", text))
     text = MARKDOWN_LIST_ITEM.sub("\n\n", text)
     text = MARKDOWN_HEADING.sub(lambda match: f"\n{heading_text(match[1])}\n", text)
     headline, paragraphs = read_text(text)
@@ -159,6 +165,13 @@ def heading_text(heading):
     return heading if any(mark in heading for mark in QUOTE_MARKS) else ""
 
 
+def without_tracklist_lines(text):
+    """The text without the lines of a tracklist, which classic WordPress posts write a
+    line each (1. "Supermarine" - 8:14), or with <br> between them."""
+    lines = re.split(r"(<br\s*/?>|\n)", text, flags=re.IGNORECASE)
+    return "".join(line for line in lines if not TRACKLIST_LINE.match(text_only(line)))
+
+
 def html_paragraphs(text):
     """Paragraphs of inline HTML, however the HTML marks them: in <p> and other blocks
     (open or closed, block editor comments and all), or, as WordPress stores posts,
@@ -167,6 +180,7 @@ def html_paragraphs(text):
     text = SHORTCODE.sub("", CAPTION.sub("", text))
     text = FIGURE.sub("\n\n", text)
     text = HEADING.sub(lambda match: f"\n\n{heading_text(match[1])}\n\n", text)
+    text = without_tracklist_lines(text)
     parts = BLANK_LINES.split(BLOCK_TAG.sub("\n\n", text).strip())
     return [inline_html(part) for part in parts]
 

@@ -2,6 +2,7 @@
 by its own rules, the points the editor should check listed."""
 
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -66,6 +67,10 @@ POSSESSIVE_NAME = re.compile(r"^(?:[A-Z][\w.-]*\s+){1,3}[A-Z][\w.-]*['’]s\s+")
 # changed the draft.
 UNCHANGED = "imported before, unchanged"
 EDITED = "an editor has changed the draft since it was imported"
+# How the point to check begins when a review comes in without its film.
+NO_FILM = "No film"
+# The key the admin's rich text editor gives each paragraph.
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 # What a revision records that changes with every save, unchanged or not.
 SAVE_DETAILS = {
     "latest_revision",
@@ -139,6 +144,11 @@ def film_title_among(title, films):
         for candidate in (title, *pieces, *(p for piece in pieces for p in piece.split(": "))):
             if films.find(candidate):
                 return candidate
+        # A known film at the end of the words: "Listening to Jaws (1975) on vinyl".
+        key = title_key(title)
+        for film_key, film in films.items():
+            if key.endswith(f" {film_key}"):
+                return film.title
     # A colon may be the title's own (Dune: Part Two) or follow a label (Spotlight: Moon).
     unlabelled = [
         ": ".join(part for part in piece.split(": ") if not LABEL_WORDS.search(part))
@@ -161,8 +171,12 @@ class FilmIndex:
 
     def keys(self):
         """The title keys of every film."""
+        return dict(self.items()).keys()
+
+    def items(self):
+        """``(title key, film)`` of every film."""
         self.find("")
-        return self.films.keys()
+        return self.films.items()
 
     def add(self, film):
         self.find(film.title)
@@ -265,10 +279,11 @@ def import_review(review_source, parent, dry_run=False, films=None, user=None):
 
     film = films.find(film_title) if film_title else None
     if not film_title:
-        points.append("The headline names no film: choose the film in the draft.")
+        points.append(f"{NO_FILM}: the headline names none. Choose it in the draft.")
     elif film is None and year is None:
         points.append(
-            f"No film “{film_title}” exists, nor does the headline give its year: choose it."
+            f"{NO_FILM}: none is called “{film_title}”, and the headline gives no year "
+            "to add it with. Choose it in the draft."
         )
     elif film is None:
         added = "is to be added" if dry_run else "was added"
@@ -310,10 +325,33 @@ def edited_since_import(page, record):
     if record.revision is None:
         return True
     imported, latest = record.revision.content, page.get_latest_revision().content
-    return any(
-        imported.get(key) != latest.get(key)
-        for key in (imported.keys() | latest.keys()) - SAVE_DETAILS
-    )
+    keys = (imported.keys() | latest.keys()) - SAVE_DETAILS
+    return any(comparable(imported.get(key)) != comparable(latest.get(key)) for key in keys)
+
+
+def comparable(value):
+    """A revision's value as an editor sees it: the admin, saving what it loaded, adds
+    block keys to rich text, writes a block's empty fields out, and orders tags its own
+    way. Ids and empty values aside, and those keys, the same value is the same."""
+    if isinstance(value, str):
+        if value[:1] in "[{":
+            try:
+                return comparable(json.loads(value))
+            except ValueError:
+                pass
+        return BLOCK_KEY.sub("", value)
+    if isinstance(value, dict):
+        return {
+            key: comparable(item)
+            for key, item in value.items()
+            if key not in ("id", "pk") and item not in (None, "", [], {})
+        }
+    if isinstance(value, list):
+        items = [comparable(item) for item in value]
+        if all(isinstance(item, dict) and "tag" in item for item in items):  # tags: a set
+            items.sort(key=repr)
+        return items
+    return value
 
 
 def unique_slug(parent, headline):

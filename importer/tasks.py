@@ -27,7 +27,8 @@ class IndexGone(Exception):
     """The review index an import was to go under was deleted before it started."""
 
 
-@task()
+# Ahead of the index updates a large import leaves queued.
+@task(priority=10)
 def run_import(run_id):
     """Imports the file of an ``ImportRun``, once, then deletes the file: an export holds
     the blog's readers' email addresses. What it did is saved as it goes, every few

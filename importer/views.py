@@ -48,8 +48,14 @@ class ImportReviewsView(ImporterViewMixin, FormView):
             action_url=reverse("importer:index"),
             submit_button_label="Import",
             submit_button_active_label="Uploading…",
-            runs=ImportRun.objects.select_related("started_by")[:RECENT_RUNS],
+            runs=self.recent_runs(),
         )
+
+    def recent_runs(self):
+        runs = list(ImportRun.objects.select_related("started_by")[:RECENT_RUNS])
+        for run in runs:
+            run.stop_if_stalled()
+        return runs
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]

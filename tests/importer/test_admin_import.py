@@ -85,7 +85,7 @@ def test_an_uploaded_export_becomes_drafts_listed_with_links_and_points(
     assert f'<a href="{edit_her}">“Her” Soundtrack Review: warm static</a>' in page.text
     assert "The film “Moon” (2009) was added: complete its credits." in page.text
     assert "Not reviews, skipped: 1 attachment, 1 page." in page.text
-    assert ": 2 created." in page.text
+    assert "Finished: 2 created (" in page.text
     assert 'http-equiv="refresh"' not in page.text
     assert "scores.xml" in client.get(IMPORT).text  # among the latest imports
 

@@ -182,3 +182,21 @@ def test_a_short_line_that_ends_in_a_time_is_kept(tmp_path):
     path = write(tmp_path, "t.txt", "Headline\n\nIt peaks at 2:30\n\n“A” is fine.")
 
     assert read_review(path)[1] == ["It peaks at 2:30", "“A” is fine."]
+
+
+def test_classic_tracklist_lines_markdown_images_frames_and_signatures_go(tmp_path):
+    post = write(
+        tmp_path,
+        "post.html",
+        "<h1>Review: Dunkirk (2017)</h1>Intro.\n\n<b>Tracklist</b>\n"
+        '1. "Mole Pier" - 8:14<br />\n2. "Tide Out" - 4:21\n\n“Mole Pier” ticks.\n\n— Sam',
+    )
+    notes = write(
+        tmp_path,
+        "notes.md",
+        "# Review: Dunkirk (2017)\n\nIntro.\n\n![A ship](https://x.example/ship.jpg)\n\n"
+        '<iframe src="https://player.example/1"></iframe>\n\n“Mole Pier” ticks.\n\nCheers, Sam',
+    )
+
+    assert read_review(post)[1] == ["Intro.", "“Mole Pier” ticks."]
+    assert read_review(notes)[1] == ["Intro.", "“Mole Pier” ticks."]
