@@ -2,6 +2,7 @@
 dates), their categories and tags as the review's tags, featured images from the
 copied uploads folder, comments as replies, and redirects from the old permalinks."""
 
+import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -9,7 +10,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -20,6 +21,9 @@ from replies.models import Reply, one_line, plain_text
 from .models import ImportedReply
 from .reviews import EDITED, NO_FILM, FilmIndex, ReviewSource, digest_of, import_review
 from .wordpress import attachment_urls, items, paragraphs_of, post_of
+
+# How long an import pauses after each post on SQLite, for other writers.
+SQLITE_PAUSE_SECONDS = 0.02
 
 # WordPress's comment_approved values, as a reply's status.
 COMMENT_STATUSES = {
@@ -59,6 +63,10 @@ def import_export(
                 post, parent, attachments, films, publish, dry_run, media_dir, user
             )
         report(outcome)
+        if connection.vendor == "sqlite" and not dry_run:
+            # SQLite lets one connection write at a time, and one that writes post after
+            # post would starve the editors' saves: this pause lets them in.
+            time.sleep(SQLITE_PAUSE_SECONDS)
     return skipped
 
 
