@@ -108,6 +108,11 @@ class ImportRun(models.Model):
         self.finished_at = timezone.now()
         self.save()
 
+    def skipped_kinds(self):
+        """``(kind, count)`` of the items skipped, by kind: PostgreSQL keeps a JSON
+        object's keys in an order of its own."""
+        return sorted(self.skipped.items())
+
     def summary(self):
         """How many reviews were created, updated, skipped…: "2 created, 1 skipped"."""
         counts = Counter(outcome["action"].split(",")[0] for outcome in self.outcomes)

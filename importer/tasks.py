@@ -59,7 +59,7 @@ def run_import(run_id):
                     dry_run=run.dry_run,
                     user=run.started_by,
                 )
-                run.skipped = dict(sorted(skipped.items()))
+                run.skipped = dict(skipped)
             else:
                 review = review_source_from_file(path, film_title=run.film_title or None)
                 report(import_review(review, run.parent, run.dry_run, user=run.started_by))
