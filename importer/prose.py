@@ -205,11 +205,12 @@ def structure(paragraphs, film_title, other_films=frozenset()):
     film ``film_title``; ``other_films`` are the title keys of the films it is not."""
     review = StructuredReview()
     reader = QuoteReader(film_title, other_films)
-    if not any(names_tracks(reader, paragraphs)):
+    naming = names_tracks(reader, paragraphs)
+    if not any(naming):
         # No title in double quotes: perhaps in single ones, as British blogs write.
         single = QuoteReader(film_title, other_films, SINGLE_QUOTED)
-        if any(names_tracks(single, paragraphs)):
-            reader = single
+        if any(single_naming := names_tracks(single, paragraphs)):
+            reader, naming = single, single_naming
             review.points_to_check.append("The tracks were read from titles in single quotes.")
     set_aside = {
         phrase: None
@@ -221,7 +222,6 @@ def structure(paragraphs, film_title, other_films=frozenset()):
         phrases = ", ".join(f"“{phrase}”" for phrase in set_aside)
         review.points_to_check.append(f"Quoted, but not taken for tracks: {phrases}.")
 
-    naming = names_tracks(reader, paragraphs)
     # The first paragraph is the intro, whatever it names in passing, unless the review
     # discusses its tracks nowhere else.
     first_track = next((i for i, names in enumerate(naming) if names and i > 0), None)

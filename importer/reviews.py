@@ -171,12 +171,15 @@ class FilmIndex:
 
     def keys(self):
         """The title keys of every film."""
-        return dict(self.items()).keys()
+        return self.all().keys()
 
     def items(self):
         """``(title key, film)`` of every film."""
+        return self.all().items()
+
+    def all(self):
         self.find("")
-        return self.films.items()
+        return self.films
 
     def add(self, film):
         self.find(film.title)

@@ -5,7 +5,10 @@ from io import BytesIO
 from unittest import mock
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
@@ -118,3 +121,11 @@ class ReplyFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"reader{n}@example.com")
     body = "The cue under the credits stayed with me."
     status = Reply.Status.APPROVED
+
+
+def user_in_group(group_name, username, **fields):
+    """A user in one of the editorial groups, which get their permissions first."""
+    call_command("set_up_roles", stdout=None)
+    user = get_user_model().objects.create_user(username=username, password="x", **fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

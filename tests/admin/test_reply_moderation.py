@@ -11,19 +11,16 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from replies.models import Reply
-from tests.factories import ReplyFactory, make_review
+from tests.factories import ReplyFactory, make_review, user_in_group
 
 LISTING = reverse("wagtailsnippets_replies_reply:list")
 ADD = reverse("wagtailsnippets_replies_reply:add")
 
 
 def user_in(group_name, username):
-    call_command("set_up_roles", stdout=None)
-    user = get_user_model().objects.create_user(
-        username=username, password="x", first_name="Mo", last_name="Reyes", email="mo@x.example"
+    return user_in_group(
+        group_name, username, first_name="Mo", last_name="Reyes", email="mo@x.example"
     )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from content.models import FilmReviewPage
 from content.snippets import Film
 from importer.models import ImportRun
 from replies.models import Reply
+from tests.factories import user_in_group
 from tests.importer.wxr import wordpress_export
 
 IMPORT = reverse("importer:index")
@@ -32,21 +32,14 @@ In the end, a patient record.
 """
 
 
-def user_in(group_name, username):
-    call_command("set_up_roles", stdout=None)
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def moderator(db):
-    return user_in("Moderators", "mo")
+    return user_in_group("Moderators", "mo")
 
 
 @pytest.fixture
 def editor(db):
-    return user_in("Editors", "ed")
+    return user_in_group("Editors", "ed")
 
 
 def upload(client, name, content, **fields):
